@@ -1,0 +1,112 @@
+package io.partnersync.testkit;
+
+import java.util.Map;
+
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.server.common.MetadataVersion;
+import org.testcontainers.kafka.KafkaContainer;
+
+/**
+ * One real Kafka broker per test JVM, shared by every test class so that Quarkus restarts
+ * between test classes do not restart Kafka.
+ */
+public final class KafkaBroker {
+
+    private static KafkaBroker shared;
+
+    private final KafkaClusterTestKit cluster;
+    private final KafkaContainer container;
+    private final String bootstrapServers;
+
+    private KafkaBroker(KafkaClusterTestKit cluster, KafkaContainer container, String bootstrapServers) {
+        this.cluster = cluster;
+        this.container = container;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    public static synchronized KafkaBroker shared() {
+        if (shared == null) {
+            shared = Infrastructure.selected() == Infrastructure.CONTAINERS ? startContainer() : startInProcess();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "kafka-broker-shutdown"));
+        }
+        return shared;
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    /** Stops the broker but keeps its data and port, to test what happens while Kafka is down. */
+    public void stopBroker() {
+        requireInProcess();
+        cluster.brokers().values().forEach(broker -> {
+            broker.shutdown();
+            broker.awaitShutdown();
+        });
+    }
+
+    /** Starts the broker stopped by {@link #stopBroker()} again, on the same port with the same data. */
+    public void startBroker() {
+        requireInProcess();
+        cluster.brokers().values().forEach(broker -> broker.startup());
+        try {
+            cluster.waitForReadyBrokers();
+        } catch (Exception e) {
+            throw new IllegalStateException("Kafka broker did not come back", e);
+        }
+    }
+
+    private void requireInProcess() {
+        if (cluster == null) {
+            throw new UnsupportedOperationException("Stopping the broker is only supported in-process");
+        }
+    }
+
+    private static KafkaBroker startInProcess() {
+        try {
+            TestKitNodes nodes = new TestKitNodes.Builder()
+                    .setCombined(true)
+                    .setNumBrokerNodes(1)
+                    .setNumControllerNodes(1)
+                    .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
+                    .build();
+            KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes);
+            Map.of(
+                    "offsets.topic.replication.factor", "1",
+                    "offsets.topic.num.partitions", "3",
+                    "transaction.state.log.replication.factor", "1",
+                    "transaction.state.log.min.isr", "1",
+                    "group.initial.rebalance.delay.ms", "0",
+                    "auto.create.topics.enable", "true",
+                    "num.partitions", "3")
+                    .forEach(builder::setConfigProp);
+            KafkaClusterTestKit cluster = builder.build();
+            cluster.format();
+            cluster.startup();
+            cluster.waitForReadyBrokers();
+            return new KafkaBroker(cluster, null, cluster.bootstrapServers());
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not start the in-process Kafka broker", e);
+        }
+    }
+
+    private static KafkaBroker startContainer() {
+        KafkaContainer container = new KafkaContainer("apache/kafka:4.1.2");
+        container.start();
+        return new KafkaBroker(null, container, container.getBootstrapServers());
+    }
+
+    private synchronized void close() {
+        try {
+            if (cluster != null) {
+                cluster.close();
+            }
+            if (container != null) {
+                container.stop();
+            }
+        } catch (Exception e) {
+            // The JVM is going away; a broker that does not stop cleanly changes nothing.
+        }
+    }
+}

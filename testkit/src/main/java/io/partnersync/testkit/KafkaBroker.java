@@ -78,6 +78,9 @@ public final class KafkaBroker {
                     "transaction.state.log.replication.factor", "1",
                     "transaction.state.log.min.isr", "1",
                     "group.initial.rebalance.delay.ms", "0",
+                    // A restarted broker re-registers only after its old session expired.
+                    "broker.session.timeout.ms", "2000",
+                    "broker.heartbeat.interval.ms", "500",
                     "auto.create.topics.enable", "true",
                     "num.partitions", "3")
                     .forEach(builder::setConfigProp);

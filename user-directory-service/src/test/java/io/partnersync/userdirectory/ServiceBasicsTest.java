@@ -1,0 +1,11 @@
+package io.partnersync.userdirectory;
+
+import io.partnersync.testkit.RealInfrastructure;
+import io.partnersync.testkit.ServiceBasicsContract;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@WithTestResource(RealInfrastructure.class)
+class ServiceBasicsTest extends ServiceBasicsContract {
+}

@@ -43,13 +43,15 @@ public final class TestJwt {
         return user(workspaceId, "viewer@" + workspaceId, VIEWER);
     }
 
-    /** A service identity for internal calls, e.g. {@code partner-service}. */
+    /**
+     * A service identity for internal calls, e.g. {@code partner-service}: subject and key id
+     * are the service name, as services sign their own calls.
+     */
     public static String service(String serviceName) {
         return Jwt.issuer(ISSUER)
                 .subject(serviceName)
-                .upn(serviceName)
-                .groups(Set.of("service"))
-                .expiresIn(Duration.ofHours(1))
+                .expiresIn(Duration.ofMinutes(5))
+                .jws().keyId(serviceName)
                 .sign(KEYS.getPrivate());
     }
 
@@ -64,6 +66,11 @@ public final class TestJwt {
 
     public static String publicKeyBase64() {
         return Base64.getEncoder().encodeToString(KEYS.getPublic().getEncoded());
+    }
+
+    /** PKCS#8, for services under test that sign their own internal calls. */
+    public static String privateKeyBase64() {
+        return Base64.getEncoder().encodeToString(KEYS.getPrivate().getEncoded());
     }
 
     private static KeyPair generate() {

@@ -194,6 +194,20 @@ class BusinessEndpointsTest {
     }
 
     @Test
+    void clientAssetsNameTheirOwningBusiness() {
+        JsonNode adAccounts = data(graph.get("/" + BRIGHTLINE_MEDIA + "/client_ad_accounts", "access_token",
+                BRIGHTLINE_TOKEN, "fields", "id,business"));
+        assertEquals(ACME_RETAIL, adAccounts.get(0).path("business").path("id").asText());
+        assertEquals("Acme Retail", adAccounts.get(0).path("business").path("name").asText());
+
+        JsonNode pixels = data(graph.get("/" + BRIGHTLINE_MEDIA + "/client_pixels", "access_token", BRIGHTLINE_TOKEN,
+                "fields", "id,owner_business"));
+        assertEquals(ACME_RETAIL, pixels.get(0).path("owner_business").path("id").asText());
+        assertEquals(100, graph.get("/" + BRIGHTLINE_MEDIA + "/client_pixels", "access_token", BRIGHTLINE_TOKEN,
+                "fields", "id,business").json().path("error").path("code").asInt(), "a pixel's owner is owner_business");
+    }
+
+    @Test
     void assetNodeAnswersItsFields() {
         JsonNode adAccount = graph.get("/" + ACME_BRAND_AD_ACCOUNT, "access_token", BRIGHTLINE_TOKEN,
                 "fields", "id,name,account_id,permitted_tasks").json();

@@ -122,6 +122,9 @@ final class Nodes {
             if (type == AssetType.AD_ACCOUNT) {
                 node.field("account_id", access -> access.asset().accountId());
             }
+            // The owning business, as Graph names it: pixels say owner_business, the others business.
+            node.lookup(type == AssetType.PIXEL ? "owner_business" : "business",
+                    (access, data) -> businessReference(access.asset().ownerBusinessId(), data));
             ASSETS.put(type, node);
         }
     }

@@ -11,6 +11,7 @@ create table outbox_event (
     subject        varchar(200),                     -- ce_subject
     workspace_id   varchar(100)  not null,
     payload        text          not null,
+    trace_parent   varchar(100),                     -- W3C traceparent of the writing transaction
     created_at     timestamptz   not null,
     sent_at        timestamptz,
     attempts       integer       not null default 0,

@@ -1,6 +1,8 @@
 package io.partnersync.events.outbox;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -9,6 +11,8 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
 import io.partnersync.events.EventType;
 import io.partnersync.events.PartnersyncEvent;
 
@@ -21,6 +25,8 @@ import io.partnersync.events.PartnersyncEvent;
  */
 @ApplicationScoped
 public class Outbox {
+
+    static final String TRACEPARENT = "traceparent";
 
     private final ObjectMapper json;
     private final OutboxConfig config;
@@ -44,9 +50,20 @@ public class Outbox {
         row.subject = event.subject();
         row.workspaceId = event.workspaceId();
         row.payload = toJson(event);
+        row.traceParent = currentTraceParent();
         row.createdAt = Instant.now();
         row.persist();
         written.fire(OutboxEventsWritten.INSTANCE);
+    }
+
+    /**
+     * The relay publishes long after the writing request ended, on its own thread: the trace
+     * context must travel with the row. Null when tracing is off.
+     */
+    private static String currentTraceParent() {
+        Map<String, String> carrier = new HashMap<>();
+        W3CTraceContextPropagator.getInstance().inject(Context.current(), carrier, Map::put);
+        return carrier.get(TRACEPARENT);
     }
 
     private String toJson(PartnersyncEvent event) {

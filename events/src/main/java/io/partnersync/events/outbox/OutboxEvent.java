@@ -40,6 +40,10 @@ public class OutboxEvent extends PanacheEntityBase {
 
     public String payload;
 
+    /** The trace of the change that wrote the event, so consumers continue it. */
+    @Column(name = "trace_parent")
+    public String traceParent;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

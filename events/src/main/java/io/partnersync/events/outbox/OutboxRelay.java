@@ -1,6 +1,7 @@
 package io.partnersync.events.outbox;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
@@ -187,9 +189,14 @@ public class OutboxRelay {
     }
 
     private static Message<String> toMessage(OutboxEvent event) {
+        RecordHeaders headers = new RecordHeaders();
+        if (event.traceParent != null) {
+            headers.add(Outbox.TRACEPARENT, event.traceParent.getBytes(StandardCharsets.UTF_8));
+        }
         OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(event.topic)
                 .withKey(event.recordKey)
+                .withHeaders(headers)
                 .build();
         OutgoingCloudEventMetadata<Object> cloudEvent = OutgoingCloudEventMetadata.builder()
                 .withId(event.id.toString())

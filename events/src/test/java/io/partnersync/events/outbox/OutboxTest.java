@@ -28,6 +28,9 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.partnersync.events.Topics;
 import io.partnersync.testkit.KafkaBroker;
 import io.partnersync.testkit.RealInfrastructure;
@@ -54,6 +57,9 @@ class OutboxTest {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    Tracer tracer;
 
     @BeforeAll
     static void connectToKafka() {
@@ -87,6 +93,21 @@ class OutboxTest {
         assertThat(body.get("partnerId").asText()).isEqualTo(partnerId.toString());
         assertThat(body.get("workspaceId").asText()).isEqualTo("ws-test");
         await().untilAsserted(() -> assertThat(sentAt(event.eventId())).isNotNull());
+    }
+
+    @Test
+    void anEventCarriesTheTraceOfTheChangeThatWroteIt() {
+        UUID partnerId = UUID.randomUUID();
+        ConsumerTask<String, String> records = kafka.consumeStrings().fromTopics(Topics.PARTNER_CONNECTED);
+        Span request = tracer.spanBuilder("frontend request").startSpan();
+        try (Scope scope = request.makeCurrent()) {
+            partners.connect(partnerId);
+        } finally {
+            request.end();
+        }
+
+        ConsumerRecord<String, String> record = awaitRecordWithKey(records, partnerId.toString());
+        assertThat(header(record, "traceparent")).startsWith("00-" + request.getSpanContext().getTraceId() + "-");
     }
 
     @Test

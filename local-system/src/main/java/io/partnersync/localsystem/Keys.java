@@ -68,6 +68,13 @@ final class Keys {
         return dir.resolve("services.jwks.json");
     }
 
+    /** Development keys only: the docker-compose containers run as uid 185, not as you. */
+    void makeReadableByContainers() throws IOException {
+        try (var files = Files.list(dir)) {
+            files.forEach(file -> file.toFile().setReadable(true, false));
+        }
+    }
+
     /** A frontend bearer token as the identity provider would issue it. */
     String frontendToken(String workspaceId, String user, Set<String> groups, Duration lifetime) {
         JwtClaims claims = new JwtClaims();

@@ -1,5 +1,6 @@
 package io.partnersync.tokenvault;
 
+import io.partnersync.testkit.GraphSimulatorResource;
 import io.partnersync.testkit.RealInfrastructure;
 import io.partnersync.testkit.ServiceBasicsContract;
 import io.quarkus.test.common.WithTestResource;
@@ -7,5 +8,6 @@ import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 @WithTestResource(RealInfrastructure.class)
+@WithTestResource(GraphSimulatorResource.class)
 class ServiceBasicsTest extends ServiceBasicsContract {
 }

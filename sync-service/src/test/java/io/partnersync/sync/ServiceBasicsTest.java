@@ -1,5 +1,6 @@
 package io.partnersync.sync;
 
+import io.partnersync.testkit.GraphSimulatorResource;
 import io.partnersync.testkit.RealInfrastructure;
 import io.partnersync.testkit.ServiceBasicsContract;
 import io.quarkus.test.common.WithTestResource;
@@ -7,5 +8,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 @WithTestResource(RealInfrastructure.class)
+@WithTestResource(GraphSimulatorResource.class)
+@WithTestResource(TokenVaultStub.class)
 class ServiceBasicsTest extends ServiceBasicsContract {
 }

@@ -8,7 +8,8 @@ import static io.partnersync.userdirectory.Directory.page;
 import static io.partnersync.userdirectory.Directory.produce;
 import static io.partnersync.userdirectory.Directory.systemUser;
 import static io.partnersync.userdirectory.Directory.user;
-import static io.restassured.RestAssured.given;
+import static io.partnersync.userdirectory.DirectoryApi.history;
+import static io.partnersync.userdirectory.DirectoryApi.list;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -26,7 +27,6 @@ import io.partnersync.events.GuestUsersApplied;
 import io.partnersync.events.GuestUsersImported;
 import io.partnersync.events.ImportedGuestUser;
 import io.partnersync.testkit.RealInfrastructure;
-import io.partnersync.testkit.TestJwt;
 import io.partnersync.userdirectory.Directory.Partner;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -194,7 +194,7 @@ class ImportTest {
         Map<String, Object> dana = list.getMap("items.find { it.id == '" + personId + "' }");
         assertThat(dana).containsEntry("kind", "BUSINESS_USER").containsEntry("metaUserId", "777")
                 .containsEntry("name", "Dana Doe").containsEntry("status", "ACTIVE");
-        JsonPath history = given().auth().oauth2(TestJwt.viewer(partner.workspaceId()))
+        JsonPath history = DirectoryApi.asViewer(partner)
                 .get("/api/directory/guest-users/{id}/history", personId).then().statusCode(200).extract().jsonPath();
         assertThat(history.getList("items.change")).contains("INVITE_ACCEPTED", "ADDED").doesNotContain("REMOVED");
         assertThat(history.getMap("items.find { it.change == 'INVITE_ACCEPTED' }.before"))
@@ -238,22 +238,5 @@ class ImportTest {
         return new GuestUsersImported(UUID.randomUUID(), Instant.now(), chunk.workspaceId(), chunk.integrationId(),
                 chunk.partnerId(), chunk.partnerBusinessId(), chunk.taskId(), chunk.jobId(), chunk.chunkIndex(),
                 chunk.lastChunk(), chunk.users());
-    }
-
-    /** The partner's people (all statuses), from the list API. */
-    static JsonPath list(Partner partner, String... query) {
-        var request = given().auth().oauth2(TestJwt.viewer(partner.workspaceId()))
-                .queryParam("partner", partner.partnerId()).queryParam("limit", 200);
-        for (int i = 0; i < query.length; i += 2) {
-            request.queryParam(query[i], query[i + 1]);
-        }
-        return request.get("/api/directory/integrations/{id}/guest-users", partner.integrationId())
-                .then().statusCode(200).extract().jsonPath();
-    }
-
-    static JsonPath history(Partner partner, String metaUserId) {
-        String id = list(partner).getString("items.find { it.metaUserId == '" + metaUserId + "' }.id");
-        return given().auth().oauth2(TestJwt.viewer(partner.workspaceId()))
-                .get("/api/directory/guest-users/{id}/history", id).then().statusCode(200).extract().jsonPath();
     }
 }

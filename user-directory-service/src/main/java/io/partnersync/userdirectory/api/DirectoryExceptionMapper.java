@@ -21,7 +21,7 @@ public class DirectoryExceptionMapper {
         return Problem.of(409, "held-removal-decided", "The held removal was already decided",
                         "Held removal " + e.heldRemoval().id + " is " + e.heldRemoval().status
                                 + "; only a PENDING one can be confirmed or discarded.")
-                .with("status", e.heldRemoval().status.name())
+                .with("heldRemovalStatus", e.heldRemoval().status.name())
                 .toResponse();
     }
 }

@@ -127,6 +127,10 @@ final class Directory {
 
     /** Sends the event as the outbox relay does: binary CloudEvent, keyed by the event's aggregate. */
     static void produce(PartnersyncEvent event) {
+        kafka().produceStrings().fromRecords(record(event)).awaitCompletion(Duration.ofSeconds(30));
+    }
+
+    static ProducerRecord<String, String> record(PartnersyncEvent event) {
         EventType type = EventType.of(event);
         ProducerRecord<String, String> record = new ProducerRecord<>(type.topic(), event.key(), json(event));
         header(record, "ce_specversion", "1.0");
@@ -136,7 +140,7 @@ final class Directory {
         header(record, "ce_subject", event.subject());
         header(record, "ce_time", event.occurredAt().toString());
         header(record, "content-type", "application/json");
-        kafka().produceStrings().fromRecords(record).awaitCompletion(Duration.ofSeconds(30));
+        return record;
     }
 
     static GuestUsersApplied awaitApplied(UUID jobId) {

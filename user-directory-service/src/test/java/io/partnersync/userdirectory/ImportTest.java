@@ -23,14 +23,17 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import io.partnersync.events.GuestUserKind;
 import io.partnersync.events.GuestUsersApplied;
 import io.partnersync.events.GuestUsersImported;
 import io.partnersync.events.ImportedGuestUser;
+import io.partnersync.events.Topics;
 import io.partnersync.testkit.RealInfrastructure;
 import io.partnersync.userdirectory.Directory.Partner;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 
 @QuarkusTest
 @WithTestResource(RealInfrastructure.class)
@@ -232,6 +235,30 @@ class ImportTest {
         assertThat(history.getString("items[0].reason")).isEqualTo("partner disconnected");
         assertThat(history.getString("items[0].actor")).isEqualTo(disconnected.disconnectedBy());
         assertThat(list(other).getString("items.find { it.metaUserId == '601' }.status")).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void aChunkBreakingTheContractGoesToTheDeadLetterTopicAndChangesNothing() {
+        Partner partner = Partner.fresh();
+        ConsumerTask<String, String> deadLetters = Directory.kafka().consumeStrings()
+                .fromTopics(Topics.deadLetterTopicOf(Topics.GUEST_USERS_IMPORTED));
+        UUID poisonJob = UUID.randomUUID();
+        GuestUsersImported poison = partner.run(poisonJob, 500, List.of(
+                user("701", "Valid", "valid@agency.test", "EMPLOYEE", "enabled"),
+                new ImportedGuestUser(null, GuestUserKind.BUSINESS_USER, "No id", null, null, null, null, null, null,
+                        List.of()))).get(0);
+
+        produce(poison);
+        GuestUsersApplied next = partner.sync(user("702", "Next", "next@agency.test", "EMPLOYEE", "enabled"));
+
+        assertThat(next.added()).isEqualTo(1);
+        assertThat(list(partner).getList("items.metaUserId")).containsExactly("702");
+        ConsumerRecord<String, String> deadLetter = await().atMost(Duration.ofSeconds(60)).until(
+                () -> deadLetters.getRecords().stream().filter(r -> partner.partnerId().toString().equals(r.key()))
+                        .findFirst().orElse(null), r -> r != null);
+        assertThat(Directory.header(deadLetter, "dead-letter-reason")).contains("metaUserId");
+        assertThat(Directory.appliedRecords(poisonJob)).isEmpty();
+        deadLetters.close();
     }
 
     private static GuestUsersImported resent(GuestUsersImported chunk) {

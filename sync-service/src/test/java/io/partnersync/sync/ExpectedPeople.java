@@ -37,18 +37,21 @@ final class ExpectedPeople {
         Map<String, Asset> shared = data.assets().stream()
                 .filter(asset -> sharedWith(asset, customerId, partnerId) || sharedWith(asset, partnerId, customerId))
                 .collect(Collectors.toMap(Asset::id, Function.identity()));
+        Map<String, List<Assignment>> assignments = data.assignments().stream()
+                .filter(assignment -> shared.containsKey(assignment.assetId()))
+                .collect(Collectors.groupingBy(Assignment::userId));
         List<ImportedGuestUser> people = new ArrayList<>();
         for (BusinessUser user : data.businessUsers()) {
             if (user.businessId().equals(partnerId)) {
                 people.add(new ImportedGuestUser(user.id(), GuestUserKind.BUSINESS_USER, user.name(), user.email(),
                         user.role(), user.twoFactorEnabled() ? "enabled" : "not_enabled", user.title(), null, null,
-                        access(data, shared, user.id())));
+                        access(assignments, shared, user.id())));
             }
         }
         for (SystemUser user : data.systemUsers()) {
             if (user.businessId().equals(partnerId)) {
                 people.add(new ImportedGuestUser(user.id(), GuestUserKind.SYSTEM_USER, user.name(), null, user.role(),
-                        null, null, null, null, access(data, shared, user.id())));
+                        null, null, null, null, access(assignments, shared, user.id())));
             }
         }
         for (PendingUser invite : data.pendingUsers()) {
@@ -65,9 +68,9 @@ final class ExpectedPeople {
                 && asset.shareWith(holder).map(AssetShare::grantsAccess).orElse(false);
     }
 
-    private static List<AssetAccess> access(DataSet data, Map<String, Asset> shared, String userId) {
-        return data.assignments().stream()
-                .filter(assignment -> assignment.userId().equals(userId) && shared.containsKey(assignment.assetId()))
+    private static List<AssetAccess> access(Map<String, List<Assignment>> assignments, Map<String, Asset> shared,
+            String userId) {
+        return assignments.getOrDefault(userId, List.of()).stream()
                 .sorted(Comparator.comparing(Assignment::assetId))
                 .map(assignment -> {
                     Asset asset = shared.get(assignment.assetId());

@@ -9,10 +9,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.partnersync.events.Relationship;
+import io.partnersync.events.SyncTrigger;
 import io.partnersync.sync.domain.ConnectedPartner;
 import io.partnersync.sync.domain.Integration;
 import io.partnersync.sync.domain.SyncJob;
 import io.partnersync.sync.domain.SyncTask;
+import io.partnersync.sync.domain.TaskStatus;
 
 /**
  * Database set-up and inspection for tests. Projection rows are written here directly where a
@@ -66,6 +68,31 @@ public class Fixtures {
         partner.updatedAt = Instant.now();
         partner.persist();
         return partner.id;
+    }
+
+    /** A finished or waiting task written directly, for tests of listing and lifecycle rules. */
+    @Transactional
+    public UUID storedTask(String workspaceId, UUID integrationId, TaskStatus status, SyncTrigger trigger,
+            Instant createdAt) {
+        SyncTask task = SyncTask.queue(workspaceId, integrationId, null, trigger, "someone", createdAt);
+        task.status = status;
+        if (!status.isActive()) {
+            task.finishedAt = createdAt;
+        }
+        task.persist();
+        return task.id;
+    }
+
+    @Transactional
+    public void deactivate(UUID integrationId, String reason) {
+        Integration.<Integration>findById(integrationId).deactivate(reason, Instant.now());
+    }
+
+    @Transactional
+    public void disconnect(UUID partnerId) {
+        ConnectedPartner partner = ConnectedPartner.findById(partnerId);
+        partner.connected = false;
+        partner.tokenRef = null;
     }
 
     @Transactional

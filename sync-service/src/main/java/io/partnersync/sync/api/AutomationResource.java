@@ -6,9 +6,8 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -68,23 +67,25 @@ public class AutomationResource {
     @GET
     @RolesAllowed({ADMIN, VIEWER})
     public TaskPage list(
-            @QueryParam("integrationId") @jakarta.validation.constraints.Pattern(regexp = UUID_PATTERN,
+            @QueryParam("integrationId") @Pattern(regexp = UUID_PATTERN,
                     message = "must be a UUID") String integrationId,
-            @QueryParam("status") @jakarta.validation.constraints.Pattern(
+            @QueryParam("status") @Pattern(
                     regexp = "QUEUED|RUNNING|RETRYING|COMPLETED|NOT_COMPLETED|FAILED",
                     message = "must be one of QUEUED, RUNNING, RETRYING, COMPLETED, NOT_COMPLETED, FAILED") String status,
-            @QueryParam("trigger") @jakarta.validation.constraints.Pattern(
+            @QueryParam("trigger") @Pattern(
                     regexp = "WEB_APP|API|SCHEDULE|INTEGRATION_CONNECTED|PARTNER_CONNECTED",
                     message = "must be one of WEB_APP, API, SCHEDULE, INTEGRATION_CONNECTED, PARTNER_CONNECTED") String trigger,
-            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) Integer limit,
+            @QueryParam("limit") @DefaultValue("20") @Pattern(regexp = "[1-9][0-9]?|100",
+                    message = "must be a whole number from 1 to 100") String limit,
             @QueryParam("cursor") String cursor) {
+        int pageSize = Integer.parseInt(limit);
         List<SyncTask> found = SyncTask.newestFirst(workspace(),
                 integrationId == null ? null : UUID.fromString(integrationId),
                 status == null ? null : TaskStatus.valueOf(status),
                 trigger == null ? null : SyncTrigger.valueOf(trigger),
-                cursor == null ? null : TaskCursor.parse(cursor), limit + 1);
-        List<SyncTask> page = found.subList(0, Math.min(limit, found.size()));
-        String next = found.size() > limit ? TaskCursor.of(page.get(page.size() - 1)) : null;
+                cursor == null ? null : TaskCursor.parse(cursor), pageSize + 1);
+        List<SyncTask> page = found.subList(0, Math.min(pageSize, found.size()));
+        String next = found.size() > pageSize ? TaskCursor.of(page.get(page.size() - 1)) : null;
         return new TaskPage(page.stream().map(task -> TaskView.of(task, null)).toList(), next);
     }
 

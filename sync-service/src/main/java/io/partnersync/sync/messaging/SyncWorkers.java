@@ -88,12 +88,21 @@ public class SyncWorkers {
                 .setParameter(2, workerId)
                 .setParameter(3, ids)
                 .getResultList());
-        for (UUID id : ids) {
-            if (!alive.contains(id)) {
-                Future<?> lost = owned.remove(id);
-                if (lost != null && lost.cancel(true)) {
-                    LOG.warnf("Task %s is no longer this worker's (%s); stopped working on it", id, workerId);
-                }
+        List<UUID> gone = ids.stream().filter(id -> !alive.contains(id)).toList();
+        if (gone.isEmpty()) {
+            return;
+        }
+        // Most are tasks that just ended here; a task another worker holds now was taken over.
+        @SuppressWarnings("unchecked")
+        List<UUID> takenOver = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
+                "select id from sync_task where id in (?1) and (worker_id <> ?2 or status = 'QUEUED')", UUID.class)
+                .setParameter(1, gone)
+                .setParameter(2, workerId)
+                .getResultList());
+        for (UUID id : gone) {
+            Future<?> work = owned.remove(id);
+            if (work != null && work.cancel(true) && takenOver.contains(id)) {
+                LOG.warnf("Task %s was resumed elsewhere; worker %s stopped working on it", id, workerId);
             }
         }
     }

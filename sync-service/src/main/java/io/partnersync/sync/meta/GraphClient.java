@@ -20,10 +20,10 @@ import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.RestResponse;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -215,18 +215,19 @@ public class GraphClient {
                     params.put("appsecret_proof", session.appsecretProof());
                 }
                 String bearer = "Bearer " + session.token();
-                RestResponse<String> response = query.edge() == null
+                try (Response response = query.edge() == null
                         ? http.node(version, query.node(), params, bearer)
-                        : http.edge(version, query.node(), query.edge(), params, bearer);
-                return List.of(new Answer(response.getStatus(), headers(response), response.getEntity()));
+                        : http.edge(version, query.node(), query.edge(), params, bearer)) {
+                    return List.of(answer(response));
+                }
             }
             ArrayNode items = json.createArrayNode();
             round.forEach(listing -> items.addObject().put("method", "GET")
                     .put("relative_url", listing.current.relativeUrl(version)));
-            RestResponse<String> response = http.batch(version, session.token(), session.appsecretProof(),
-                    items.toString(), "true");
-            Answer envelope = new Answer(response.getStatus(), headers(response), response.getEntity());
-            return batchAnswers(envelope, round.size());
+            try (Response response = http.batch(version, session.token(), session.appsecretProof(),
+                    items.toString(), "true")) {
+                return batchAnswers(answer(response), round.size());
+            }
         } catch (ProcessingException e) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new CancellationException("interrupted while calling Meta");
@@ -248,7 +249,7 @@ public class GraphClient {
         for (JsonNode item : items) {
             if (item == null || item.isNull()) {
                 // Graph answers null for an item it did not complete in time.
-                answers.add(new Answer(503, Map.of(), null));
+                answers.add(new Answer(0, Map.of(), null, "batch item not completed by Meta"));
                 continue;
             }
             Map<String, String> headers = new HashMap<>();
@@ -281,8 +282,6 @@ public class GraphClient {
             return new Outcome(Kind.REDUCE_DATA, null, graphError, usage);
         }
         if (GraphErrors.isThrottling(code) || code == GraphErrors.TEMPORARILY_BLOCKED) {
-            LOG.warnf("Meta throttled calls for business %s (code %d, fbtrace %s)", session.businessId(), code,
-                    graphError.fbtraceId());
             return new Outcome(Kind.THROTTLED, null, graphError, usage);
         }
         if (GraphErrors.isTokenInvalid(code) || GraphErrors.isPermission(code)) {
@@ -326,8 +325,13 @@ public class GraphClient {
             }
             session.addThrottled(wait);
         }
-        LOG.infof("Waiting %d ms before calling Meta again for business %s (%s)", wait.toMillis(),
-                session.businessId(), throttled ? "throttled" : "transient error");
+        if (throttled) {
+            LOG.warnf("Meta throttled business %s (code %s, fbtrace %s); waiting %d ms", session.businessId(),
+                    lastError.code(), lastError.fbtraceId(), wait.toMillis());
+        } else {
+            LOG.infof("Transient Meta failure for business %s (%s); retrying in %d ms", session.businessId(),
+                    lastError.message(), wait.toMillis());
+        }
         session.listener().waiting(wait, throttled);
         sleep(wait);
         session.listener().resumed();
@@ -354,7 +358,8 @@ public class GraphClient {
         return usage;
     }
 
-    private static Map<String, String> headers(RestResponse<String> response) {
+    /** Status, usage headers and body, whatever the status: Graph's errors are in the body. */
+    private static Answer answer(Response response) {
         Map<String, String> headers = new HashMap<>();
         for (String name : List.of(GraphUsage.APP_USAGE, GraphUsage.BUSINESS_USAGE)) {
             String value = response.getHeaderString(name);
@@ -362,7 +367,8 @@ public class GraphClient {
                 headers.put(name.toLowerCase(Locale.ROOT), value);
             }
         }
-        return headers;
+        String body = response.hasEntity() ? response.readEntity(String.class) : null;
+        return new Answer(response.getStatus(), headers, body);
     }
 
     private JsonNode parse(String body) {

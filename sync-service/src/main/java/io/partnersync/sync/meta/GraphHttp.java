@@ -9,11 +9,11 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
-import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * The Graph API over HTTP, untyped on purpose: {@link GraphClient} reads status, usage headers
@@ -26,19 +26,19 @@ public interface GraphHttp {
 
     @GET
     @Path("/{node}")
-    RestResponse<String> node(@RestPath String version, @RestPath String node,
+    Response node(@RestPath String version, @RestPath String node,
             @RestQuery Map<String, String> query, @HeaderParam("Authorization") String authorization);
 
     @GET
     @Path("/{node}/{edge}")
-    RestResponse<String> edge(@RestPath String version, @RestPath String node, @RestPath String edge,
+    Response edge(@RestPath String version, @RestPath String node, @RestPath String edge,
             @RestQuery Map<String, String> query, @HeaderParam("Authorization") String authorization);
 
     /** Up to 50 calls in one request; the answer is an array of {@code {code, headers, body}} in order. */
     @POST
     @Path("/")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    RestResponse<String> batch(@RestPath String version, @FormParam("access_token") String accessToken,
+    Response batch(@RestPath String version, @FormParam("access_token") String accessToken,
             @FormParam("appsecret_proof") String appsecretProof, @FormParam("batch") String batch,
             @FormParam("include_headers") String includeHeaders);
 }

@@ -39,7 +39,11 @@ public class TokenVault {
             }
             throw new TokenUnavailable("token-vault-service refused to hand out token " + tokenRef + " (HTTP " + status + ")");
         } catch (ProcessingException e) {
-            throw new Unreachable("token-vault-service is unreachable: " + e.getClass().getSimpleName());
+            Throwable cause = e;
+            while (cause.getCause() != null && cause.getCause() != cause) {
+                cause = cause.getCause();
+            }
+            throw new Unreachable("token-vault-service is unreachable (" + cause.getClass().getSimpleName() + ")");
         }
     }
 }

@@ -35,6 +35,16 @@ final class ApiExamples {
                "removalsHeld": null, "failureReason": "TOKEN_INVALID", "graphErrorCode": 190,
                "graphErrorMessage": "Error validating access token: The session has been invalidated."}}""";
 
+    static final String DISCONNECTED_PARTNER = """
+            {"id": "6a1d8a52-61f4-4c3b-b7b5-0d2c9d7b5e11", "integrationId": "3f0c3c2e-8d0a-4f7e-9a43-2b8f6f1f2a10",
+             "businessId": "500600700800900", "name": "Brightline Media", "relationship": "AGENCY",
+             "verificationStatus": "verified",
+             "sharedAssets": [{"assetId": "act_1234567890", "assetType": "AD_ACCOUNT", "name": "Acme EU",
+               "permittedTasks": ["MANAGE", "ADVERTISE", "ANALYZE"]}],
+             "sharedAssetCount": 1, "status": "DISCONNECTED", "statusLabel": "Disconnected",
+             "tokenFingerprint": null, "connectedAt": null, "connectedBy": null,
+             "lastSyncAt": null, "lastSyncResult": null}""";
+
     static final String PARTNERS = "{\"items\": [" + PARTNER + "], \"page\": 0, \"size\": 20, \"totalItems\": 1, \"totalPages\": 1}";
 
     static final String HISTORY = """

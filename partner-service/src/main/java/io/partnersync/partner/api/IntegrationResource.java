@@ -141,19 +141,25 @@ public class IntegrationResource {
             @QueryParam("sort") @DefaultValue("name") @Pattern(regexp = Validation.SORT, message = Validation.SORT_MESSAGE) String sort,
             @Parameter(description = "asc (default) or desc", schema = @Schema(enumeration = { "asc", "desc" }, defaultValue = "asc"))
             @QueryParam("order") @DefaultValue("asc") @Pattern(regexp = Validation.ORDER, message = Validation.ORDER_MESSAGE) String order,
-            @Parameter(description = "Zero-based page number")
-            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Validation.MAX_PAGE) int page,
-            @Parameter(description = "Partners per page, 1 to 100")
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Validation.MAX_PAGE_SIZE) int size) {
+            @Parameter(description = "Zero-based page number", schema = @Schema(type = SchemaType.INTEGER, minimum = "0",
+                    maximum = "" + Validation.MAX_PAGE, defaultValue = "0"))
+            @QueryParam("page") @DefaultValue("0") @Pattern(regexp = Validation.NUMBER, message = Validation.NUMBER_MESSAGE)
+            @Max(Validation.MAX_PAGE) String page,
+            @Parameter(description = "Partners per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                    maximum = "" + Validation.MAX_PAGE_SIZE, defaultValue = "20"))
+            @QueryParam("size") @DefaultValue("20") @Pattern(regexp = Validation.NUMBER, message = Validation.NUMBER_MESSAGE)
+            @Min(1) @Max(Validation.MAX_PAGE_SIZE) String size) {
         String workspaceId = caller.workspaceId();
         integration(integrationId);
         Set<PartnerStatus> wanted = EnumSet.noneOf(PartnerStatus.class);
         statuses.forEach(status -> wanted.add(PartnerStatus.valueOf(status)));
+        int pageNumber = Integer.parseInt(page);
+        int pageSize = Integer.parseInt(size);
         PanacheQuery<Partner> query = Partner.search(workspaceId, integrationId, wanted,
-                PartnerOrder.valueOf(sort.toUpperCase()), "desc".equals(order)).page(page, size);
+                PartnerOrder.valueOf(sort.toUpperCase()), "desc".equals(order)).page(pageNumber, pageSize);
         List<PartnerView> items = query.list().stream().map(PartnerView::of).toList();
         long total = query.count();
-        return new PartnerPage(items, page, size, total, (int) ((total + size - 1) / size));
+        return new PartnerPage(items, pageNumber, pageSize, total, (int) ((total + pageSize - 1) / pageSize));
     }
 
     @GET
@@ -231,7 +237,7 @@ public class IntegrationResource {
             description = "The partner becomes DISCONNECTED and PartnerDisconnected is published: token-vault-service "
                     + "destroys its token and the directory removes its people. It can be connected again with a new token.")
     @APIResponse(responseCode = "200", description = "The partner, now DISCONNECTED",
-            content = @Content(schema = @Schema(implementation = PartnerView.class)))
+            content = @Content(schema = @Schema(implementation = PartnerView.class), examples = @ExampleObject(name = "partner", value = ApiExamples.DISCONNECTED_PARTNER)))
     @APIResponse(responseCode = "404", description = "No such integration or partner in the workspace",
             content = @Content(mediaType = ApiExamples.PROBLEM_JSON, examples = {
                     @ExampleObject(name = "integration-not-found", value = ApiExamples.INTEGRATION_NOT_FOUND),

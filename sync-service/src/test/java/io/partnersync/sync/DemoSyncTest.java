@@ -133,7 +133,7 @@ class DemoSyncTest extends SyncTestBase {
         UUID taskId = startedTask(integrationId, null);
         awaitJobsRead(taskId, 3);
 
-        List<JsonNode> snapshots = discoveries(taskId);
+        List<JsonNode> snapshots = discoveries(taskId, 1);
         assertThat(snapshots).hasSize(1);
         JsonNode snapshot = snapshots.get(0);
         assertThat(snapshot.path("customerBusinessId").asText()).isEqualTo(ACME_RETAIL);
@@ -200,7 +200,7 @@ class DemoSyncTest extends SyncTestBase {
         assertThat(jobs).extracting(job -> job.partnerBusinessId).containsExactly(NORTHWIND_PERFORMANCE);
         assertThat(people(jobs.get(0).id)).containsExactlyInAnyOrderElementsOf(
                 ExpectedPeople.of(DataSet.demo(), ACME_RETAIL, NORTHWIND_PERFORMANCE));
-        assertThat(discoveries(taskId)).as("discovery runs for every task, a full snapshot").hasSize(1);
+        assertThat(discoveries(taskId, 1)).as("discovery runs for every task, a full snapshot").hasSize(1);
         directoryApplied(jobs.get(0));
         assertThat(awaitTask(taskId, TaskStatus.COMPLETED).partnerId).isEqualTo(northwind);
     }

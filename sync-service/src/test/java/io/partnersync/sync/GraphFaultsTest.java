@@ -115,7 +115,7 @@ class GraphFaultsTest extends SyncTestBase {
         assertThat(task.failureReason).contains("Discovery failed").contains("unavailable after 6 retries");
         assertThat(task.discoveryGraphCalls).isEqualTo(7);
         assertThat(fixtures.jobs(taskId)).isEmpty();
-        assertThat(discoveries(taskId)).isEmpty();
+        assertThat(discoveries(taskId, 0)).isEmpty();
     }
 
     @Test
@@ -189,7 +189,7 @@ class GraphFaultsTest extends SyncTestBase {
         assertThat(failed.errorSubcode).isEqualTo(460);
         assertThat(failed.errorFbtraceId).isNotBlank();
         assertThat(chunksSoFar(failed.id)).isEmpty();
-        List<JsonNode> failures = failures(taskId);
+        List<JsonNode> failures = failures(taskId, 1);
         assertThat(failures).hasSize(1);
         assertThat(failures.get(0).path("partnerId").asText()).isEqualTo(brightline.toString());
         assertThat(failures.get(0).path("reason").asText()).isEqualTo("TOKEN_INVALID");
@@ -224,7 +224,7 @@ class GraphFaultsTest extends SyncTestBase {
         assertThat(job.errorReason).isEqualTo(SyncFailureReason.PERMISSION_DENIED);
         assertThat(job.errorCode).isEqualTo(200);
         assertThat(job.errorMessage).contains("catalog_management");
-        assertThat(failures(taskId)).extracting(f -> f.path("reason").asText()).containsExactly("PERMISSION_DENIED");
+        assertThat(failures(taskId, 1)).extracting(f -> f.path("reason").asText()).containsExactly("PERMISSION_DENIED");
         assertThat(awaitTask(taskId, TaskStatus.NOT_COMPLETED).failureReason).contains("PERMISSION_DENIED");
     }
 
@@ -273,13 +273,13 @@ class GraphFaultsTest extends SyncTestBase {
         assertThat(jobs).extracting(job -> job.status).containsOnly(JobStatus.FAILED);
         assertThat(jobs).extracting(job -> job.errorReason).containsOnly(SyncFailureReason.TOKEN_UNAVAILABLE);
         assertThat(jobs).extracting(job -> job.errorCode).containsOnlyNulls();
-        assertThat(failures(taskId)).extracting(f -> f.path("partnerId").asText())
+        assertThat(failures(taskId, 2)).extracting(f -> f.path("partnerId").asText())
                 .containsExactlyInAnyOrder(brightline.toString(), northwind.toString());
-        assertThat(failures(taskId)).allSatisfy(f -> {
+        assertThat(failures(taskId, 2)).allSatisfy(f -> {
             assertThat(f.path("reason").asText()).isEqualTo("TOKEN_UNAVAILABLE");
             assertThat(f.path("error").isNull()).isTrue();
         });
-        assertThat(discoveries(taskId)).hasSize(1);
+        assertThat(discoveries(taskId, 1)).hasSize(1);
         assertThat(awaitTask(taskId, TaskStatus.NOT_COMPLETED).failureReason)
                 .isEqualTo("2 of 2 partner syncs failed: Brightline Media (TOKEN_UNAVAILABLE), "
                         + "Northwind Performance (TOKEN_UNAVAILABLE)");

@@ -123,12 +123,14 @@ abstract class SyncTestBase {
         return people;
     }
 
-    /** user-directory-service applied the job: every person added. */
-    void directoryApplied(SyncJob job) {
+    /** user-directory-service applied the job: every person added. Answers the event's id. */
+    UUID directoryApplied(SyncJob job) {
         int people = people(job.id).size();
-        EventLog.publish(Topics.GUEST_USERS_APPLIED, new GuestUsersApplied(UUID.randomUUID(), Instant.now(),
+        UUID eventId = UUID.randomUUID();
+        EventLog.publish(Topics.GUEST_USERS_APPLIED, new GuestUsersApplied(eventId, Instant.now(),
                 job.workspaceId, fixtures.task(job.taskId).integrationId, job.partnerId, job.taskId, job.id,
                 people, 0, 0, 0, 0));
+        return eventId;
     }
 
     /** Answers every job of the task that waits for the directory. */
@@ -141,12 +143,21 @@ abstract class SyncTestBase {
         return people.stream().map(ImportedGuestUser::metaUserId).collect(Collectors.toSet());
     }
 
-    static List<JsonNode> failures(UUID taskId) {
-        return EventLog.events(Topics.PARTNER_SYNC_FAILED, e -> e.path("taskId").asText().equals(taskId.toString()));
+    /** The task's PartnerSyncFailed events, once {@code expected} of them arrived. */
+    static List<JsonNode> failures(UUID taskId, int expected) {
+        return awaitEvents(Topics.PARTNER_SYNC_FAILED, taskId, expected);
     }
 
-    static List<JsonNode> discoveries(UUID taskId) {
-        return EventLog.events(Topics.PARTNERS_DISCOVERED, e -> e.path("taskId").asText().equals(taskId.toString()));
+    /** The task's PartnersDiscovered events, once {@code expected} of them arrived. */
+    static List<JsonNode> discoveries(UUID taskId, int expected) {
+        return awaitEvents(Topics.PARTNERS_DISCOVERED, taskId, expected);
+    }
+
+    private static List<JsonNode> awaitEvents(String topic, UUID taskId, int expected) {
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100))
+                .until(() -> EventLog.events(topic, e -> e.path("taskId").asText().equals(taskId.toString())).size()
+                        >= expected);
+        return EventLog.events(topic, e -> e.path("taskId").asText().equals(taskId.toString()));
     }
 
     static int syncRequests(UUID taskId) {

@@ -108,7 +108,7 @@ public class SyncTasks {
         List<SyncJob> failed = counted.stream().filter(job -> job.status == JobStatus.FAILED).toList();
         return failed.size() + " of " + counted.size() + " partner syncs failed: " + failed.stream()
                 .map(job -> (job.partnerName != null ? job.partnerName : job.partnerBusinessId) + " ("
-                        + (job.errorReason != null ? job.errorReason : "error") + ")")
+                        + (job.errorReason != null ? job.errorReason : "not confirmed by the directory") + ")")
                 .collect(Collectors.joining(", "));
     }
 }

@@ -12,6 +12,10 @@ import static org.hamcrest.Matchers.nullValue;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -246,6 +250,32 @@ class PartnerConnectionTest {
                 .containsExactly(firstRef, secondRef);
         assertThat(integration.history(sharing).getList("changes.to"))
                 .containsExactly("ONBOARDED", "DISCONNECTED", "ONBOARDED", "PENDING_ONBOARDING");
+    }
+
+    @Test
+    void twoAdminsConnectingOnePartnerAtOnceStoreOneTokenAndTheSecondIsAConflict() throws Exception {
+        // token-vault-service takes its time validating, so that both requests overlap.
+        tokenVault.beforeStoreAnswers(() -> {
+            try {
+                Thread.sleep(1500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        ExecutorService admins = Executors.newFixedThreadPool(2);
+        try {
+            Future<Integer> first = admins.submit(() -> integration.connect(sharing, TestData.token()).statusCode());
+            Future<Integer> second = admins.submit(() -> integration.connect(sharing, TestData.token()).statusCode());
+
+            assertThat(List.of(first.get(60, TimeUnit.SECONDS), second.get(60, TimeUnit.SECONDS)))
+                    .containsExactlyInAnyOrder(200, 409);
+        } finally {
+            admins.shutdownNow();
+        }
+        assertThat(tokenVault.stores()).hasSize(1);
+        String stored = tokenVault.stores().get(0).issuedTokenRef();
+        assertThat(db.single("select token_ref from partner where id = ?", sharing)).isEqualTo(stored);
+        assertThat(integration.history(sharing).getList("changes.to")).containsExactly("ONBOARDED", "PENDING_ONBOARDING");
     }
 
     @Test

@@ -58,6 +58,12 @@ class TokenLifecycleTest {
                 .body("tokenRef", equalTo(tokenRef))
                 .body("token", equalTo(DemoData.BRIGHTLINE_TOKEN));
 
+        Calls.as(Calls.PARTNER_SERVICE).queryParam("workspaceId", "another-workspace")
+                .get("/internal/tokens/{ref}", tokenRef).then().statusCode(404);
+        Calls.as(Calls.SYNC_SERVICE).queryParam("workspaceId", "another-workspace")
+                .get("/internal/tokens/{ref}/secret", tokenRef).then().statusCode(404);
+        Calls.as(Calls.PARTNER_SERVICE).queryParam("workspaceId", workspace)
+                .get("/internal/tokens/{ref}", tokenRef).then().statusCode(200);
         Calls.details(tokenRef).then().statusCode(200)
                 .body("tokenRef", equalTo(tokenRef))
                 .body("status", equalTo("ACTIVE"))

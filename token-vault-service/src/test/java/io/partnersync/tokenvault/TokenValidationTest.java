@@ -22,6 +22,7 @@ import io.partnersync.simulator.data.Token;
 import io.partnersync.testkit.GraphSimulatorResource;
 import io.partnersync.testkit.RealInfrastructure;
 import io.partnersync.tokenvault.domain.StoredToken;
+import io.partnersync.tokenvault.store.EncryptedSecret;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -207,11 +208,16 @@ class TokenValidationTest {
                 .body("title", equalTo("The token was rejected"))
                 .body("status", equalTo(422));
         assertThat(tokensIn(workspace)).isZero();
+        assertThat(secretsIn(workspace)).as("the store never saw it").isZero();
         return refused;
     }
 
     private static Token systemUserToken(String value, String businessId, String userId, List<String> scopes) {
         return new Token(value, Token.SYSTEM_USER, DemoData.APP_ID, businessId, userId, scopes, 0, 1759396500L, true);
+    }
+
+    static long secretsIn(String workspace) {
+        return QuarkusTransaction.requiringNew().call(() -> EncryptedSecret.count("workspaceId", workspace));
     }
 
     static long tokensIn(String workspace) {

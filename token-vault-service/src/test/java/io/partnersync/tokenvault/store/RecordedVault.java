@@ -27,7 +27,7 @@ final class RecordedVault implements AutoCloseable {
     record Exchange(String method, String pathAndQuery, String requestBody, int status, String responseBody) {
     }
 
-    record Received(String method, String pathAndQuery, String vaultToken, String contentType, JsonNode body) {
+    record Received(String method, String pathAndQuery, String vaultToken, JsonNode body) {
     }
 
     private final HttpServer server;
@@ -70,8 +70,7 @@ final class RecordedVault implements AutoCloseable {
         }
         JsonNode json = body.isBlank() ? null : JSON.readTree(body);
         received.add(new Received(exchange.getRequestMethod(), pathAndQuery,
-                exchange.getRequestHeaders().getFirst("X-Vault-Token"),
-                exchange.getRequestHeaders().getFirst("Content-Type"), json));
+                exchange.getRequestHeaders().getFirst("X-Vault-Token"), json));
         Exchange next = script.poll();
         if (next == null || !next.method().equals(exchange.getRequestMethod()) || !next.pathAndQuery().equals(pathAndQuery)
                 || !sameJson(next.requestBody(), json)) {

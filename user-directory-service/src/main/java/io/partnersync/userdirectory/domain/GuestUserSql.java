@@ -103,6 +103,11 @@ public final class GuestUserSql {
     public static Query facet(String workspaceId, GuestUserFilter filter, Instant staleInvitedBefore,
             GuestUserFilter.Facet facet) {
         GuestUserSql sql = new GuestUserSql(workspaceId, filter.without(facet), staleInvitedBefore);
+        if (facet == GuestUserFilter.Facet.RISK_FLAG) {
+            // Only flagged people count here: the overlap lets the GIN index find them.
+            sql.condition("g.risk_flags && ?::text[]", texts(EnumSet.complementOf(EnumSet.of(RiskFlag.STALE_PENDING_INVITE))
+                    .stream().map(RiskFlag::name).toList()));
+        }
         String where = sql.where();
         String select = switch (facet) {
             case STATUS -> "select g.status, count(*) from guest_user g where " + where;

@@ -108,8 +108,23 @@ class TaskLifecycleTest extends SyncTestBase {
 
         SyncJob job = awaitJobsRead(taskId, 1).get(0);
 
-        assertThat(fixtures.task(taskId).attempt).isEqualTo(2);
+        assertThat(fixtures.task(taskId).attempt).as("no worker ran it: no attempt used").isEqualTo(1);
         assertThat(syncRequests(taskId)).isEqualTo(1);
+        assertThat(people(job.id)).hasSize(8);
+    }
+
+    @Test
+    void aResumedTaskWaitingForAConsumerOnItsLastAttemptIsRequestedAgainNotFailed() {
+        UUID taskId = fixtures.storedTask(workspace, integrationId, TaskStatus.QUEUED, SyncTrigger.API,
+                Instant.now().minus(1, ChronoUnit.HOURS));
+        fixtures.execute("update sync_task set attempt = 3, updated_at = ?1 where id = ?2",
+                Instant.now().minus(1, ChronoUnit.HOURS), taskId);
+
+        SyncJob job = awaitJobsRead(taskId, 1).get(0);
+
+        SyncTask task = fixtures.task(taskId);
+        assertThat(task.status).isNotEqualTo(TaskStatus.FAILED);
+        assertThat(task.attempt).isEqualTo(3);
         assertThat(people(job.id)).hasSize(8);
     }
 

@@ -170,6 +170,15 @@ public class SyncTask extends PanacheEntityBase {
         updatedAt = now;
     }
 
+    /**
+     * Nobody claimed the task (its request was lost, or no consumer could take it yet): it is
+     * asked for again. No worker ran it, so this is no new attempt.
+     */
+    public void requestedAgain(Instant now) {
+        requireStatus(TaskStatus.QUEUED);
+        updatedAt = now;
+    }
+
     /** The worker died: queue the task again for any replica, as a new attempt. */
     public void resume(Instant now) {
         requireStatus(TaskStatus.QUEUED, TaskStatus.RUNNING, TaskStatus.RETRYING);

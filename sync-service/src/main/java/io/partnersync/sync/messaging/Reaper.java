@@ -22,10 +22,11 @@ import io.quarkus.scheduler.Scheduled;
  * No task stays active forever. Every replica runs this; each stale task is handled by exactly
  * one of them ({@code for update skip locked}):
  * <ul>
- * <li>RUNNING or RETRYING without a heartbeat for {@code stale-after} (its worker died), or QUEUED
- * that long without being claimed (its {@code SyncRequested} was lost): resumed as a new attempt
- * through the outbox; its running jobs are abandoned, to be read again under new jobs. After
- * {@code max-attempts}, FAILED with the reason.</li>
+ * <li>RUNNING or RETRYING without a heartbeat for {@code stale-after} (its worker died): resumed
+ * as a new attempt through the outbox; its running jobs are abandoned, to be read again under new
+ * jobs. After {@code max-attempts}, FAILED with the reason.</li>
+ * <li>QUEUED that long without being claimed (its {@code SyncRequested} was lost, or no consumer
+ * holds its partition yet): its {@code SyncRequested} is sent again, as the same attempt.</li>
  * <li>Every partner read, but the directory silent for {@code apply-timeout}: the waiting jobs
  * FAILED, the task closed.</li>
  * </ul>
@@ -75,9 +76,14 @@ public class Reaper {
                 .setParameter(2, BATCH)
                 .getResultList();
         for (SyncTask task : stale) {
-            String lost = task.status == TaskStatus.QUEUED
-                    ? "no worker claimed it since " + task.updatedAt
-                    : "worker " + task.workerId + " sent no heartbeat since " + task.heartbeatAt;
+            if (task.status == TaskStatus.QUEUED) {
+                // After a crash the consumer group may take a while to hand the partition on;
+                // waiting for it is no failed attempt.
+                LOG.warnf("Task %s: no worker claimed it since %s; requesting it again", task.id, task.updatedAt);
+                tasks.requestAgain(task, now);
+                continue;
+            }
+            String lost = "worker " + task.workerId + " sent no heartbeat since " + task.heartbeatAt;
             SyncJob.ofTask(task.id, task.workspaceId).stream().filter(job -> job.status == JobStatus.RUNNING)
                     .forEach(job -> job.abandon("Abandoned: " + lost + ".", now));
             if (task.attempt >= config.maxAttempts()) {

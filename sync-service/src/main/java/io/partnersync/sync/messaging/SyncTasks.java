@@ -89,6 +89,13 @@ public class SyncTasks {
         requestRun(task);
     }
 
+    /** Nobody claimed the task: its {@code SyncRequested} is sent again (the claim happens once). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void requestAgain(SyncTask task, Instant now) {
+        task.requestedAgain(now);
+        requestRun(task);
+    }
+
     /** Ends the task when every partner was read and no job is open. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void closeIfDone(SyncTask task, Instant now) {

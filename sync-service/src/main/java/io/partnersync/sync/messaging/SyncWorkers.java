@@ -20,6 +20,7 @@ import jakarta.persistence.EntityManager;
 
 import org.jboss.logging.Logger;
 
+import io.opentelemetry.context.Context;
 import io.partnersync.sync.config.SyncConfig;
 import io.partnersync.sync.domain.Times;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -46,11 +47,13 @@ public class SyncWorkers {
         this.run = run;
         this.entityManager = entityManager;
         AtomicInteger threads = new AtomicInteger();
-        this.pool = Executors.newFixedThreadPool(config.workerPoolSize(), runnable -> {
+        // A task runs in the trace of the SyncRequested that started it, so the events it
+        // publishes (and everything downstream) carry that trace too.
+        this.pool = Context.taskWrapping(Executors.newFixedThreadPool(config.workerPoolSize(), runnable -> {
             Thread thread = new Thread(runnable, "sync-worker-" + threads.incrementAndGet());
             thread.setDaemon(true);
             return thread;
-        });
+        }));
     }
 
     /** Names this replica in the tasks it claims. */

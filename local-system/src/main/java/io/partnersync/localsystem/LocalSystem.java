@@ -41,8 +41,14 @@ public final class LocalSystem implements AutoCloseable {
      * @param clean        start from empty databases and topics
      * @param randomPorts  pick free ports (tests) instead of the documented fixed ones
      * @param simulatorData graph simulator data option: {@code --demo} or {@code --generate ...}
+     * @param extraConfig  further configuration per service name, over the launcher's own
      */
-    public record Options(Path home, Path repository, boolean clean, boolean randomPorts, List<String> simulatorData) {
+    public record Options(Path home, Path repository, boolean clean, boolean randomPorts, List<String> simulatorData,
+            Map<String, Map<String, String>> extraConfig) {
+
+        public Options(Path home, Path repository, boolean clean, boolean randomPorts, List<String> simulatorData) {
+            this(home, repository, clean, randomPorts, simulatorData, Map.of());
+        }
     }
 
     private LocalSystem(Options options, Keys keys) {
@@ -125,7 +131,8 @@ public final class LocalSystem implements AutoCloseable {
         config.put("quarkus.datasource.username", Postgres.USER);
         config.put("quarkus.datasource.password", Postgres.PASSWORD);
         config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
-        config.put("quarkus.log.file.enable", "false");
+        // The prod profile refuses the embedded token store; "local" is prod minus that.
+        config.put("quarkus.profile", "local");
         if (spec.name().equals("token-vault-service")) {
             // Only services call token-vault-service, with JWTs signed by their own keys.
             config.put("mp.jwt.verify.issuer", Keys.INTERNAL_ISSUER);
@@ -146,6 +153,7 @@ public final class LocalSystem implements AutoCloseable {
             config.put("partnersync.meta.base-url", simulatorUrl());
             config.put("partnersync.meta.app-secret", APP_SECRET);
         }
+        config.putAll(options.extraConfig().getOrDefault(spec.name(), Map.of()));
         return config;
     }
 
@@ -163,6 +171,14 @@ public final class LocalSystem implements AutoCloseable {
 
     public String jdbcUrl(String service) {
         return postgres.jdbcUrl(specs.get(service).database());
+    }
+
+    public String databaseUser() {
+        return Postgres.USER;
+    }
+
+    public String databasePassword() {
+        return Postgres.PASSWORD;
     }
 
     public Path logs() {

@@ -155,6 +155,16 @@ class TokenValidationTest {
     }
 
     @Test
+    void aTokenOfAnotherBusinessThatAlsoLacksAScopeIsRefusedForBothAtOnce() {
+        // Brightline is handed Northwind's token, which also lacks catalog_management. (No
+        // integration token in the workspace could name Brightline: the id stands alone.)
+        refusedAsPartner(DemoData.BRIGHTLINE_MEDIA, DemoData.NORTHWIND_TOKEN_WITHOUT_CATALOG)
+                .body("failures.check", contains("MISSING_SCOPES", "WRONG_BUSINESS"))
+                .body("failures[1].message", equalTo("token belongs to business 3298576410239485 (Northwind Performance),"
+                        + " not 2187465309128374"));
+    }
+
+    @Test
     void anInvalidTokenIsNotUsedForTheBusinessChecks() {
         simulator.resetRequestCounts();
 

@@ -1,6 +1,7 @@
 package io.partnersync.tokenvault.domain;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +24,8 @@ import io.partnersync.tokenvault.meta.MetaGraph;
 import io.partnersync.tokenvault.meta.MetaUnavailableException;
 
 /**
- * Validates a token against Meta: debug_token first (every failed check collected), then,
- * only for a token that passed, that it belongs to the expected business. Throws
+ * Validates a token against Meta: debug_token (every failed check collected) and, for any valid
+ * token of our app, that it belongs to the expected business. Throws
  * {@link TokenRejectedException} listing every failure, or {@link MetaUnavailableException}
  * when Meta cannot tell now.
  */
@@ -54,34 +55,66 @@ public class TokenValidator {
         DebugTokenData debug = meta.debugToken(token);
         TokenChecks.Outcome outcome = TokenChecks.inspect(debug, new TokenChecks.Expectations(metaConfig.appId(),
                 requiredScopes(submission.ownerKind()), config.expiringTokens()));
-        if (!outcome.passed()) {
-            throw rejected(submission, outcome.failures());
+        List<CheckFailure> failures = new ArrayList<>(outcome.failures());
+        Ownership ownership = null;
+        // Meta answers our calls with a valid token of our app: say whose it is even when other
+        // checks failed, so a person fixes everything in one go.
+        if (debug.valid() && metaConfig.appId().equals(debug.appId())) {
+            ownership = ownership(submission, debug, nameSource);
+            ownership.failure().ifPresent(failures::add);
         }
-        GraphNode me = graphCall(submission, () -> meta.me(token));
+        if (!failures.isEmpty()) {
+            throw rejected(submission, failures);
+        }
+        Instant expiresAt = debug.expiresAt() == null || debug.expiresAt() == 0 ? null : Instant.ofEpochSecond(debug.expiresAt());
+        return new ValidatedToken(Fingerprint.of(token), debug.appId(), ownership.me().id(), ownership.me().name(),
+                submission.businessId(), ownership.businessName(),
+                debug.scopes() == null ? List.of() : List.copyOf(debug.scopes()), expiresAt, outcome.warnings(),
+                Instant.now());
+    }
+
+    /** Whose the token is: its own identity, and the expected business's name; or why it is not that business's. */
+    private record Ownership(GraphNode me, String businessName, Optional<CheckFailure> failure) {
+
+        static Ownership refused(CheckFailure failure) {
+            return new Ownership(null, null, Optional.of(failure));
+        }
+    }
+
+    private Ownership ownership(TokenSubmission submission, DebugTokenData debug, Supplier<Optional<String>> nameSource) {
+        String token = submission.token();
+        GraphNode me;
+        try {
+            me = meta.me(token);
+        } catch (GraphRefusal refusal) {
+            return Ownership.refused(TokenChecks.invalidOnUse(refusal.getMessage()));
+        }
         Map<String, String> visible = visibleBusinesses(token, debug);
         String expected = submission.businessId();
         if (!visible.isEmpty() && !visible.containsKey(expected)) {
-            throw rejected(submission, List.of(TokenChecks.belongsToAnotherBusiness(named(token, visible), expected,
-                    nameOf(expected, token, nameSource).orElse(null))));
+            return Ownership.refused(TokenChecks.belongsToAnotherBusiness(named(token, visible), expected,
+                    nameOf(expected, token, nameSource).orElse(null)));
+        }
+        boolean canListSystemUsers = debug.scopes() != null && debug.scopes().contains(BUSINESS_MANAGEMENT);
+        if (!TokenChecks.SYSTEM_USER.equals(debug.type()) || !canListSystemUsers) {
+            // NOT_SYSTEM_USER or MISSING_SCOPES already refuse it; the listing would only repeat that.
+            return new Ownership(me, null, Optional.empty());
         }
         Set<String> systemUsers;
         try {
             systemUsers = meta.systemUserIds(token, expected);
         } catch (GraphRefusal refusal) {
-            throw rejected(submission, List.of(refusal.tokenInvalid()
+            return Ownership.refused(refusal.tokenInvalid()
                     ? TokenChecks.invalidOnUse(refusal.getMessage())
                     : TokenChecks.cannotConfirmBusiness(expected, nameOf(expected, token, nameSource).orElse(null),
-                            refusal.getMessage())));
+                            refusal.getMessage()));
         }
         String businessName = Optional.ofNullable(visible.get(expected)).or(() -> nameOf(expected, token, () -> Optional.empty()))
                 .orElse(null);
         if (!systemUsers.contains(me.id())) {
-            throw rejected(submission, List.of(TokenChecks.notASystemUserOf(me.id(), me.name(), expected, businessName)));
+            return Ownership.refused(TokenChecks.notASystemUserOf(me.id(), me.name(), expected, businessName));
         }
-        Instant expiresAt = debug.expiresAt() == null || debug.expiresAt() == 0 ? null : Instant.ofEpochSecond(debug.expiresAt());
-        return new ValidatedToken(Fingerprint.of(token), debug.appId(), me.id(), me.name(), expected, businessName,
-                debug.scopes() == null ? List.of() : List.copyOf(debug.scopes()), expiresAt, outcome.warnings(),
-                Instant.now());
+        return new Ownership(me, businessName, Optional.empty());
     }
 
     private List<String> requiredScopes(TokenOwnerKind kind) {
@@ -134,14 +167,6 @@ public class TokenValidator {
             return Optional.ofNullable(meta.business(token, businessId).name());
         } catch (GraphRefusal | MetaUnavailableException cannotSee) {
             return Optional.empty();
-        }
-    }
-
-    private GraphNode graphCall(TokenSubmission submission, Supplier<GraphNode> call) {
-        try {
-            return call.get();
-        } catch (GraphRefusal refusal) {
-            throw rejected(submission, List.of(TokenChecks.invalidOnUse(refusal.getMessage())));
         }
     }
 

@@ -42,6 +42,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import io.partnersync.localsystem.LocalSystem;
+import io.partnersync.localsystem.Walkthrough;
 import io.partnersync.simulator.data.DataSet;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -59,6 +60,8 @@ class CustomerJourneyIT {
 
     private static final String WORKSPACE = "ws-acme-e2e";
     private static final String OTHER_WORKSPACE = "ws-globex-e2e";
+    private static final String WALKTHROUGH_WORKSPACE = "ws-walkthrough-e2e";
+    private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
     private static final Duration PATIENCE = Duration.ofSeconds(90);
     /** Every token handed to the system during the journey: none may leak. */
     private static final String WRONG_TOKEN = "EAADemoAcmeOliviaPersonalTokenOfAnotherAppZD77";
@@ -317,6 +320,39 @@ class CustomerJourneyIT {
 
     @Test
     @Order(13)
+    void theWalkthroughTheLauncherPrintsWorksAsWritten() throws Exception {
+        simulator.reset(); // Meta as the demo data has it: the journey above changed it.
+        Apis reader = new Apis(system, system.adminToken(WALKTHROUGH_WORKSPACE), responses);
+        PrintedWalkthrough walkthrough = new PrintedWalkthrough(Walkthrough.journey(system),
+                system.adminToken(WALKTHROUGH_WORKSPACE));
+        assertThat(walkthrough.stepCount()).isEqualTo(7);
+
+        String connected = walkthrough.run(1);
+        String integration = walkthrough.variable("INTEGRATION");
+        assertThat(integration).as(connected).isNotNull().matches(UUID_PATTERN);
+        await().atMost(PATIENCE).until(() -> reader.partnersOf(integration).jsonPath().getList("items").size() == 3);
+
+        assertThat(walkthrough.run(2)).contains("\"status\":422").contains("catalog_management")
+                .contains("token belongs to business " + NORTHWIND_PERFORMANCE);
+        assertThat(walkthrough.variable("PARTNER")).isEqualTo(partnerIdIn(reader, integration, BRIGHTLINE_MEDIA));
+
+        assertThat(walkthrough.run(3)).contains("\"status\":\"ONBOARDED\"");
+        awaitTasksFinished(reader, integration, 2); // discovery on connecting the integration, and the partner's sync
+
+        String checked = walkthrough.run(4);
+        assertThat(walkthrough.variable("TASK")).as(checked).isNotNull().matches(UUID_PATTERN);
+        assertThat(checked).contains("\"id\":\"" + walkthrough.variable("TASK") + "\"").contains("Priya Raman");
+        awaitTasksFinished(reader, integration, 3);
+
+        walkthrough.run(5);
+        awaitTasksFinished(reader, integration, 4);
+        assertThat(walkthrough.run(6)).contains("\"change\":\"ROLE_CHANGED\"").contains("\"after\":\"ADMIN\"");
+
+        assertThat(walkthrough.run(7)).contains("\"status\":\"DISCONNECTED\"");
+    }
+
+    @Test
+    @Order(14)
     void theTraceOfTheConnectCallFollowsTheEventsThroughEveryService() throws Exception {
         KafkaTopics topics = new KafkaTopics(system.kafkaBootstrapServers());
         for (String topic : List.of("partner-connected", "sync-requested", "guest-users-imported", "guest-users-applied")) {
@@ -327,7 +363,7 @@ class CustomerJourneyIT {
     }
 
     @Test
-    @Order(14)
+    @Order(15)
     void noTokenAppearsInAnyLogTableTopicOrAnswer() throws Exception {
         LeakScan scan = new LeakScan(TOKENS);
 
@@ -357,9 +393,21 @@ class CustomerJourneyIT {
     }
 
     private String partnerId(String partnerBusinessId) {
-        List<Map<String, Object>> items = admin.partnersOf(integrationId).jsonPath().getList("items");
+        return partnerIdIn(admin, integrationId, partnerBusinessId);
+    }
+
+    private static String partnerIdIn(Apis caller, String integration, String partnerBusinessId) {
+        List<Map<String, Object>> items = caller.partnersOf(integration).jsonPath().getList("items");
         return items.stream().filter(item -> item.get("businessId").equals(partnerBusinessId))
                 .map(item -> (String) item.get("id")).findFirst().orElseThrow();
+    }
+
+    /** Waits until the integration has {@code count} tasks, none of them active. */
+    private static void awaitTasksFinished(Apis caller, String integration, int count) {
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> {
+            List<String> statuses = caller.tasks(integration).jsonPath().getList("items.status");
+            return statuses.size() == count && statuses.stream().noneMatch(Set.of("QUEUED", "RUNNING", "RETRYING")::contains);
+        });
     }
 
     /** Task ids of one trigger, oldest first; waits until there are at least {@code atLeast}. */

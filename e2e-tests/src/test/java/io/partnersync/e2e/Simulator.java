@@ -41,6 +41,11 @@ final class Simulator {
         control().post("/_sim/tokens/{token}/revoke", token).then().statusCode(lessThan(300));
     }
 
+    /** Back to the data set it started with, no faults. */
+    void reset() {
+        control().post("/_sim/reset").then().statusCode(lessThan(300));
+    }
+
     void slowDown(int latencyMs) {
         control().body(Map.of("latencyMs", latencyMs)).post("/_sim/faults").then().statusCode(lessThan(300));
     }

@@ -223,9 +223,12 @@ public final class LocalSystem implements AutoCloseable {
         }
     }
 
-    /** Stops everything, services first, in reverse start order. */
+    /** Stops everything: the services at once (each shuts down gracefully), then the infrastructure in reverse start order. */
     @Override
     public void close() {
+        List<ManagedProcess> running = List.copyOf(services.values());
+        running.parallelStream().forEach(ManagedProcess::close);
+        started.removeAll(running);
         List<AutoCloseable> reversed = new ArrayList<>(started);
         java.util.Collections.reverse(reversed);
         for (AutoCloseable part : reversed) {

@@ -364,6 +364,28 @@ class CustomerJourneyIT {
 
     @Test
     @Order(15)
+    void logLinesNameWhatTheyAreAboutAndEveryServiceExposesItsMetrics() throws Exception {
+        // The MDC as the local profile prints it: {integrationId=…, jobId=…, partnerId=…, taskId=…, traceId=…, workspaceId=…}
+        List<String> syncLines = LeakScan.logOf(system, "sync-service").lines()
+                .filter(line -> line.contains("people of partner " + BRIGHTLINE_MEDIA) && line.contains("partnerId=" + brightlineId))
+                .toList();
+        assertThat(syncLines).isNotEmpty().allSatisfy(line -> assertThat(line)
+                .contains("workspaceId=" + WORKSPACE, "integrationId=" + integrationId, "taskId=", "jobId="));
+        List<String> directoryLines = LeakScan.logOf(system, "user-directory-service").lines()
+                .filter(line -> line.contains("of partner " + brightlineId) && line.contains("applied")).toList();
+        assertThat(directoryLines).isNotEmpty().allSatisfy(line -> assertThat(line)
+                .contains("workspaceId=" + WORKSPACE, "partnerId=" + brightlineId, "taskId=", "jobId=", "eventId="));
+
+        String syncMetrics = metricsOf("sync-service");
+        assertThat(syncMetrics).contains("partnersync_sync_task_duration_seconds_count{", "partnersync_sync_graph_calls_total{",
+                "partnersync_sync_people_read_total", "partnersync_outbox_pending", "kafka_consumer_fetch_manager_records_lag");
+        for (String service : system.serviceNames()) {
+            assertThat(metricsOf(service)).as(service).contains("partnersync_outbox_oldest_pending_age");
+        }
+    }
+
+    @Test
+    @Order(16)
     void noTokenAppearsInAnyLogTableTopicOrAnswer() throws Exception {
         LeakScan scan = new LeakScan(TOKENS);
 
@@ -379,6 +401,11 @@ class CustomerJourneyIT {
                 "table partner-service/public.outbox_event", "table sync-service/public.outbox_event",
                 "topic partner-connected", "topic guest-users-imported", "topic token-revoked");
         assertThat(scan.leaks()).isEmpty();
+    }
+
+    private String metricsOf(String service) {
+        return io.restassured.RestAssured.given().baseUri(system.url(service)).get("/q/metrics")
+                .then().statusCode(200).extract().asString();
     }
 
     private Map<String, String> partnerStatuses() {

@@ -36,10 +36,12 @@ public class ProcessedEvents {
 
     /**
      * Marks the event processed by {@code consumer}; answers false when it already was.
-     * A concurrent delivery of the same event waits here until the first one commits.
+     * A concurrent delivery of the same event waits here until the first one commits. Every
+     * handler starts here, so this also names the event's ids in the {@link LogContext}.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean firstDelivery(String consumer, PartnersyncEvent event) {
+        LogContext.of(event);
         int inserted = entityManager.createNativeQuery("""
                 insert into processed_event (consumer, event_id, processed_at) values (?1, ?2, ?3)
                 on conflict do nothing""")

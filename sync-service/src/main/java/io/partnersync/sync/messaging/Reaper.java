@@ -88,7 +88,7 @@ public class Reaper {
                     .forEach(job -> job.abandon("Abandoned: " + lost + ".", now));
             if (task.attempt >= config.maxAttempts()) {
                 LOG.warnf("Task %s: %s; attempt %d was the last", task.id, lost, task.attempt);
-                task.fail("Gave up after " + task.attempt + " attempts: " + lost + ".", now);
+                tasks.fail(task, "Gave up after " + task.attempt + " attempts: " + lost + ".", now);
             } else {
                 LOG.warnf("Task %s: %s; resuming as attempt %d", task.id, lost, task.attempt + 1);
                 tasks.resume(task, now);

@@ -19,6 +19,7 @@ import io.partnersync.events.PartnerSyncFailed;
 import io.partnersync.events.PartnersDiscovered;
 import io.partnersync.events.Relationship;
 import io.partnersync.events.SyncFailureReason;
+import io.partnersync.events.consumer.LogContext;
 import io.partnersync.events.outbox.Outbox;
 import io.partnersync.sync.config.SyncConfig;
 import io.partnersync.sync.domain.ConnectedPartner;
@@ -72,9 +73,10 @@ public class SyncRun {
     private final Outbox outbox;
     private final Staging staging;
     private final SyncConfig config;
+    private final SyncMetrics metrics;
 
     SyncRun(TokenVault vault, GraphClient graph, Discovery discovery, PartnerPeopleReader people, SyncTasks tasks,
-            Outbox outbox, Staging staging, SyncConfig config) {
+            Outbox outbox, Staging staging, SyncConfig config, SyncMetrics metrics) {
         this.vault = vault;
         this.graph = graph;
         this.discovery = discovery;
@@ -83,9 +85,13 @@ public class SyncRun {
         this.outbox = outbox;
         this.staging = staging;
         this.config = config;
+        this.metrics = metrics;
     }
 
     void run(Claim claim) {
+        LogContext.clear();
+        LogContext.put("workspaceId", claim.workspaceId());
+        LogContext.put("taskId", claim.taskId());
         try {
             execute(claim);
         } catch (CancellationException e) {
@@ -93,6 +99,8 @@ public class SyncRun {
         } catch (RuntimeException e) {
             LOG.errorf(e, "Task %s: attempt %d failed on worker %s", claim.taskId(), claim.attempt(), claim.workerId());
             giveBack(claim, e);
+        } finally {
+            LogContext.clear();
         }
     }
 
@@ -148,7 +156,7 @@ public class SyncRun {
             SyncTask task = owned(claim);
             Instant now = Times.now();
             if (reason != null) {
-                task.fail(reason, now);
+                tasks.fail(task, reason, now);
             } else {
                 task.readingDone(now);
                 tasks.closeIfDone(task, now);
@@ -162,7 +170,7 @@ public class SyncRun {
         Instant now = Times.now();
         Optional<Integration> integration = Integration.findInWorkspace(task.integrationId, task.workspaceId);
         if (integration.isEmpty() || !integration.get().canSync()) {
-            task.fail(integration.isEmpty() ? "sync-service knows no integration " + task.integrationId + "."
+            tasks.fail(task, integration.isEmpty() ? "sync-service knows no integration " + task.integrationId + "."
                     : new SyncRefused.IntegrationCannotSync(integration.get()).getMessage(), now);
             return null;
         }
@@ -171,7 +179,7 @@ public class SyncRun {
                 : ConnectedPartner.findInIntegration(task.partnerId, task.integrationId, task.workspaceId)
                         .filter(ConnectedPartner::canSync).map(List::of).orElse(List.of());
         if (!task.coversWholeIntegration() && partners.isEmpty()) {
-            task.fail("Partner " + task.partnerId + " is no longer connected.", now);
+            tasks.fail(task, "Partner " + task.partnerId + " is no longer connected.", now);
             return null;
         }
         Set<UUID> settled = new HashSet<>();
@@ -194,21 +202,31 @@ public class SyncRun {
             started.persist();
             return new JobRef(started.id, task.workspaceId, task.integrationId, task.id, partner.id(), partner.businessId());
         });
+        LogContext.put("integrationId", job.integrationId());
+        LogContext.put("partnerId", job.partnerId());
+        LogContext.put("jobId", job.id());
         Progress progress = new Progress(claim, job.id());
+        long started = System.nanoTime();
+        PeopleImport importing = new PeopleImport(job, progress, staging, outbox, config.chunkSize());
+        String outcome = "READ";
         try {
             String token = vault.secret(partner.tokenRef());
-            PeopleImport importing = new PeopleImport(job, progress, staging, outbox, config.chunkSize());
             people.read(graph.session(token, partner.businessId(), progress), partner.businessId(),
                     shares.sharedAssets(), importing);
             importing.finish();
             LOG.infof("Task %s: job %s read %d people of partner %s in %d chunks", job.taskId(), job.id(),
                     importing.peopleEmitted(), partner.businessId(), importing.chunksSent());
         } catch (TokenUnavailable e) {
+            outcome = SyncFailureReason.TOKEN_UNAVAILABLE.name();
             failJob(job, progress, SyncFailureReason.TOKEN_UNAVAILABLE, null, e.getMessage());
         } catch (GraphFailure e) {
+            outcome = e.reason().name();
             failJob(job, progress, e.reason(), e.error(), e.getMessage());
         } finally {
             staging.clear(job.id(), job.workspaceId());
+            metrics.partnerRead(Duration.ofNanos(System.nanoTime() - started), outcome, importing.peopleEmitted());
+            LogContext.put("partnerId", null);
+            LogContext.put("jobId", null);
         }
     }
 
@@ -238,7 +256,7 @@ public class SyncRun {
                 Integration.findInWorkspace(task.integrationId, task.workspaceId)
                         .ifPresent(integration -> integration.deactivate(reason, now));
             }
-            task.fail(reason, now);
+            tasks.fail(task, reason, now);
         });
     }
 
@@ -253,7 +271,7 @@ public class SyncRun {
                 if (task.attempt < config.maxAttempts()) {
                     tasks.resume(task, now);
                 } else {
-                    task.fail("Internal error on attempt " + task.attempt + " (" + error.getClass().getSimpleName()
+                    tasks.fail(task, "Internal error on attempt " + task.attempt + " (" + error.getClass().getSimpleName()
                             + "); see the logs of " + claim.workerId() + ".", now);
                 }
             });
@@ -298,10 +316,12 @@ public class SyncRun {
         public void requestSent(int callsInRequest) {
             calls += callsInRequest;
             requests++;
+            metrics.graphRequest(jobId == null ? SyncMetrics.Phase.DISCOVERY : SyncMetrics.Phase.PEOPLE, callsInRequest);
         }
 
         @Override
         public void waiting(Duration wait, boolean throttled) {
+            metrics.graphWait(wait, throttled);
             if (throttled) {
                 throttledWaits++;
             }

@@ -36,10 +36,12 @@ public class SyncTasks {
 
     private final Outbox outbox;
     private final EntityManager entityManager;
+    private final SyncMetrics metrics;
 
-    SyncTasks(Outbox outbox, EntityManager entityManager) {
+    SyncTasks(Outbox outbox, EntityManager entityManager, SyncMetrics metrics) {
         this.outbox = outbox;
         this.entityManager = entityManager;
+        this.metrics = metrics;
     }
 
     /** A start asked for by a person or an API client: refused when it cannot run. */
@@ -101,8 +103,17 @@ public class SyncTasks {
     public void closeIfDone(SyncTask task, Instant now) {
         List<SyncJob> jobs = SyncJob.ofTask(task.id, task.workspaceId);
         List<JobStatus> statuses = jobs.stream().map(job -> job.status).toList();
-        TaskOutcome.of(task.readingDoneAt != null, statuses).ifPresent(outcome ->
-                task.finish(outcome, outcome == TaskStatus.NOT_COMPLETED ? failedJobsSummary(jobs) : null, now));
+        TaskOutcome.of(task.readingDoneAt != null, statuses).ifPresent(outcome -> {
+            task.finish(outcome, outcome == TaskStatus.NOT_COMPLETED ? failedJobsSummary(jobs) : null, now);
+            metrics.taskFinished(task);
+        });
+    }
+
+    /** No job could run: the task is FAILED with the reason. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void fail(SyncTask task, String reason, Instant now) {
+        task.fail(reason, now);
+        metrics.taskFinished(task);
     }
 
     private void requestRun(SyncTask task) {

@@ -233,7 +233,10 @@ class ControlApiTest {
     void tokenErrorFaultAnswers190ForThatTokenOnly() {
         graph.control("POST", "/faults", "{\"tokenErrors\":{\"" + BRIGHTLINE_TOKEN + "\":190}}");
 
-        assertEquals(190, graph.get("/me", "access_token", BRIGHTLINE_TOKEN).errorCode());
+        Answer faulted = graph.get("/me", "access_token", BRIGHTLINE_TOKEN);
+
+        assertEquals(190, faulted.errorCode());
+        assertEquals(460, faulted.errorSubcode());
         assertEquals(200, graph.get("/me", "access_token", ACME_TOKEN).status());
     }
 

@@ -8,7 +8,10 @@ import io.partnersync.simulator.data.DemoData;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class GraphSimulatorMainTest {
 
@@ -43,6 +46,38 @@ class GraphSimulatorMainTest {
 
             assertEquals(10, page.json().path("data").size());
             assertEquals(17, simulator.control().callBudget().throttleCode());
+        }
+    }
+
+    @Test
+    void servesTheDataSetFileItIsGiven(@TempDir Path directory) throws Exception {
+        Path file = directory.resolve("small.json");
+        Files.writeString(file, """
+                {
+                  "app": {"id": "1111111111111111", "name": "file app", "secret": "filesecret"},
+                  "businesses": [{"id": "7000000000000001", "name": "File Business", "verificationStatus": "verified"}],
+                  "businessUsers": [{"id": "7100000000000001", "businessId": "7000000000000001", "name": "Ada File",
+                                     "email": "ada@file.example", "role": "ADMIN", "twoFactorEnabled": true}],
+                  "systemUsers": [{"id": "7200000000000001", "businessId": "7000000000000001",
+                                   "name": "file integration", "role": "ADMIN"}],
+                  "tokens": [{"value": "EAAFileTokenZD0001", "type": "SYSTEM_USER", "appId": "1111111111111111",
+                              "businessId": "7000000000000001", "userId": "7200000000000001",
+                              "scopes": ["business_management"], "valid": true}]
+                }
+                """);
+
+        try (GraphSimulator simulator = GraphSimulatorMain.start("--data", file.toString())) {
+            GraphClient graph = new GraphClient(simulator.baseUrl());
+
+            GraphClient.Answer people = graph.get("/7000000000000001/business_users",
+                    "access_token", "EAAFileTokenZD0001", "fields", "id,name,email");
+            GraphClient.Answer demoToken = graph.get("/me", "access_token", DemoData.BRIGHTLINE_TOKEN);
+
+            assertEquals(200, people.status(), people.body());
+            assertEquals(1, people.json().path("data").size());
+            assertEquals("Ada File", people.json().path("data").get(0).path("name").asText());
+            assertEquals("ada@file.example", people.json().path("data").get(0).path("email").asText());
+            assertEquals(190, demoToken.errorCode(), "the demo data set is not served as well");
         }
     }
 

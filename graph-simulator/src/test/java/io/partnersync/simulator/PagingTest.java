@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.partnersync.simulator.GraphClient.Answer;
 import io.partnersync.simulator.data.DataSetGenerator;
+import io.partnersync.simulator.data.Json;
 import io.partnersync.simulator.graph.Faults;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -132,6 +133,18 @@ class PagingTest {
         assertEquals(2, first.path("data").size());
         assertEquals(0, empty.path("data").size());
         assertTrue(empty.path("paging").path("next").isMissingNode());
+    }
+
+    @Test
+    void anEmptyListingAnswersOnlyEmptyData() throws Exception {
+        JsonNode empty = Json.MAPPER.readTree("{\"data\":[]}");
+
+        Answer edge = graph.get("/" + BUSINESS + "/owned_pages", "access_token", TOKEN, "fields", "id,name");
+        Answer expanded = graph.get("/" + BUSINESS, "access_token", TOKEN, "fields", "id,owned_pages{id,name}");
+
+        assertEquals(200, edge.status(), edge.body());
+        assertEquals(empty, edge.json(), "no paging object: " + edge.body());
+        assertEquals(empty, expanded.json().path("owned_pages"), "no paging object: " + expanded.body());
     }
 
     @Test

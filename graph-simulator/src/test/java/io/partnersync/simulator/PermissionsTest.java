@@ -69,6 +69,25 @@ class PermissionsTest {
     }
 
     @Test
+    void ownBusinessEdgesWithoutBusinessManagementAnswer200() {
+        String token = "EAADemoNoBusinessManagementZDyy88";
+        simulator.control().addToken(new Token(token, Token.SYSTEM_USER, APP_ID, BRIGHTLINE_MEDIA,
+                BRIGHTLINE_INTEGRATION_SYSTEM_USER, List.of("ads_management", "catalog_management"), 0, 0, true));
+        Answer node = graph.get("/" + BRIGHTLINE_MEDIA, "access_token", token, "fields", "id,name");
+        assertEquals(200, node.status(), node.body());
+
+        Answer people = graph.get("/" + BRIGHTLINE_MEDIA + "/business_users", "access_token", token);
+        Answer expanded = graph.get("/" + BRIGHTLINE_MEDIA, "access_token", token, "fields", "id,name,system_users{id}");
+
+        for (Answer answer : List.of(people, expanded)) {
+            assertEquals(403, answer.status(), answer.body());
+            assertEquals(200, answer.errorCode());
+            assertEquals("(#200) Requires business_management permission to manage the object",
+                    answer.error().path("message").asText());
+        }
+    }
+
+    @Test
     void assetNotSharedWithTheBusinessDoesNotExistForIt() {
         assertObjectMissing(graph.get("/" + ACME_INTERNAL_AD_ACCOUNT + "/assigned_users", "access_token",
                 BRIGHTLINE_TOKEN, "business", BRIGHTLINE_MEDIA), ACME_INTERNAL_AD_ACCOUNT);

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.server.common.MetadataVersion;
+import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
 
 /**
@@ -37,9 +38,16 @@ public final class KafkaBroker {
         return bootstrapServers;
     }
 
-    /** Stops the broker but keeps its data and port, to test what happens while Kafka is down. */
+    /**
+     * Stops the broker but keeps its data and port, to test what happens while Kafka is down.
+     * A container is paused: it keeps its mapped port, and clients get no answer until it is
+     * unpaused.
+     */
     public void stopBroker() {
-        requireInProcess();
+        if (container != null) {
+            DockerClientFactory.instance().client().pauseContainerCmd(container.getContainerId()).exec();
+            return;
+        }
         cluster.brokers().values().forEach(broker -> {
             broker.shutdown();
             broker.awaitShutdown();
@@ -48,18 +56,15 @@ public final class KafkaBroker {
 
     /** Starts the broker stopped by {@link #stopBroker()} again, on the same port with the same data. */
     public void startBroker() {
-        requireInProcess();
+        if (container != null) {
+            DockerClientFactory.instance().client().unpauseContainerCmd(container.getContainerId()).exec();
+            return;
+        }
         cluster.brokers().values().forEach(broker -> broker.startup());
         try {
             cluster.waitForReadyBrokers();
         } catch (Exception e) {
             throw new IllegalStateException("Kafka broker did not come back", e);
-        }
-    }
-
-    private void requireInProcess() {
-        if (cluster == null) {
-            throw new UnsupportedOperationException("Stopping the broker is only supported in-process");
         }
     }
 

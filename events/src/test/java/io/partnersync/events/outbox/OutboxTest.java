@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
@@ -170,19 +172,71 @@ class OutboxTest {
         String key = UUID.randomUUID().toString();
         ConsumerTask<String, String> records = kafka.consumeStrings().fromTopics(Topics.PARTNER_CONNECTED);
 
-        // A row as a process that crashed before its relay ran would have left it.
-        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
-                insert into outbox_event (id, topic, record_key, event_type, source, subject, workspace_id, payload, created_at)
-                values (?1, 'partner-connected', ?2, 'partnersync.partner-connected.v1', 'events-test', ?2, 'ws-test', '{}', ?3)""")
-                .setParameter(1, eventId).setParameter(2, key).setParameter(3, Instant.now().minusSeconds(3600))
-                .executeUpdate());
+        insertPendingEvent(eventId, key, Instant.now().minusSeconds(3600));
 
         ConsumerRecord<String, String> record = awaitRecordWithKey(records, key);
         assertThat(header(record, "ce_id")).isEqualTo(eventId.toString());
     }
 
+    @Test
+    void theLagGaugesReportTheOldestPendingEventUntilItIsSent() {
+        // Start from an empty outbox, so that the gauges count only the events written here.
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            QuarkusTransaction.requiringNew().run(metrics::refreshPending);
+            assertThat(scraped("partnersync_outbox_pending")).isZero();
+        });
+        UUID oldEventId = UUID.randomUUID();
+        String oldKey = UUID.randomUUID().toString();
+        ConsumerTask<String, String> records = kafka.consumeStrings().fromTopics(Topics.PARTNER_CONNECTED);
+
+        KafkaBroker.shared().stopBroker();
+        try {
+            // The recent event is written first: the oldest event is not the first in publication order.
+            partners.connect(UUID.randomUUID());
+            insertPendingEvent(oldEventId, oldKey, Instant.now().minusSeconds(3600));
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                QuarkusTransaction.requiringNew().run(metrics::refreshPending);
+                assertThat(scraped("partnersync_outbox_pending")).isEqualTo(2);
+                assertThat(scraped("partnersync_outbox_oldest_pending_age_seconds")).isBetween(3600.0, 3660.0);
+            });
+        } finally {
+            KafkaBroker.shared().startBroker();
+        }
+
+        assertThat(header(awaitRecordWithKey(records, oldKey, Duration.ofSeconds(90)), "ce_id"))
+                .isEqualTo(oldEventId.toString());
+        // The relay refreshes the gauges itself once it has sent them.
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(scraped("partnersync_outbox_pending")).isZero();
+            assertThat(scraped("partnersync_outbox_oldest_pending_age_seconds")).isZero();
+        });
+    }
+
+    /** A row as a process that crashed before its relay ran would have left it. */
+    private void insertPendingEvent(UUID eventId, String key, Instant createdAt) {
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
+                insert into outbox_event (id, topic, record_key, event_type, source, subject, workspace_id, payload, created_at)
+                values (?1, 'partner-connected', ?2, 'partnersync.partner-connected.v1', 'events-test', ?2, 'ws-test', '{}', ?3)""")
+                .setParameter(1, eventId).setParameter(2, key).setParameter(3, createdAt)
+                .executeUpdate());
+    }
+
+    /** The value of an unlabelled gauge as Prometheus scrapes it from {@code /q/metrics}. */
+    private static double scraped(String name) {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        Matcher line = Pattern.compile("(?m)^" + Pattern.quote(name) + "(?:\\{\\})? (\\S+)$").matcher(metrics);
+        assertThat(line.find()).as("%s in the scrape", name).isTrue();
+        return Double.parseDouble(line.group(1));
+    }
+
     private ConsumerRecord<String, String> awaitRecordWithKey(ConsumerTask<String, String> records, String key) {
-        return await().atMost(Duration.ofSeconds(30)).until(
+        return awaitRecordWithKey(records, key, Duration.ofSeconds(30));
+    }
+
+    private ConsumerRecord<String, String> awaitRecordWithKey(ConsumerTask<String, String> records, String key,
+            Duration atMost) {
+        return await().atMost(atMost).until(
                 () -> records.getRecords().stream().filter(r -> key.equals(r.key())).findFirst().orElse(null),
                 r -> r != null);
     }

@@ -172,6 +172,43 @@ class GraphFaultsTest extends SyncTestBase {
     }
 
     @Test
+    void metaAskingForLessDataAgainHalvesThePageSizeAgainUntilItIsSmallEnough() {
+        simulator().control().setFaults(Faults.none().withReduceDataAboveLimit(100));
+        UUID taskId = startedTask(integrationId, null);
+
+        SyncJob job = awaitJobsRead(taskId, 1).get(0);
+
+        assertThat(job.status).isEqualTo(JobStatus.AWAITING_DIRECTORY);
+        assertThat(people(job.id)).containsExactlyInAnyOrderElementsOf(
+                ExpectedPeople.of(DataSet.demo(), ACME_RETAIL, BRIGHTLINE_MEDIA));
+        // Each of the five listings fails at 500, 250 and 125, then succeeds at 62; the four asset listings
+        // go out together, so every halving costs the batch one more request.
+        assertThat(job.graphCalls).isEqualTo(5 * 4);
+        assertThat(job.graphRequests).isEqualTo(2 * 4);
+        assertThat(job.throttledWaits).isZero();
+        SyncTask task = fixtures.task(taskId);
+        assertThat(task.discoveryGraphCalls).as("discovery halves its seven listings the same way").isEqualTo(7 * 4);
+    }
+
+    @Test
+    void metaAskingForLessDataAtTheSmallestPageSizeIsRetriedAsTransientUntilRetriesAreSpent() {
+        // Halving stops at min-page-limit 25 (500, 250, 125, 62, 31, 25), which Meta still finds too much;
+        // at the floor code 1 is a transient error: 6 retries with backoff, then META_UNAVAILABLE. Discovery
+        // meets it first, so the task fails without reading a partner.
+        simulator().control().setFaults(Faults.none().withReduceDataAboveLimit(20));
+        UUID taskId = startedTask(integrationId, null);
+
+        SyncTask task = awaitTask(taskId, TaskStatus.FAILED);
+
+        assertThat(task.failureReason).contains("Discovery failed").contains("unavailable after 6 retries")
+                .contains("reduce the amount of data");
+        assertThat(task.discoveryGraphCalls).as("five halvings, then the first call at 25 and its 6 retries")
+                .isEqualTo(5 + 1 + 6);
+        assertThat(task.discoveryThrottledWaits).isZero();
+        assertThat(fixtures.jobs(taskId)).isEmpty();
+    }
+
+    @Test
     void aRevokedTokenFailsThatPartnersJobAloneAndTheOtherCompletes() {
         simulator().control().addToken(new Token(DemoSyncTest.NORTHWIND_FULL_TOKEN, Token.SYSTEM_USER, APP_ID,
                 NORTHWIND_PERFORMANCE, NORTHWIND_INTEGRATION_SYSTEM_USER, DemoSyncTest.SIX_SCOPES, 0, 0, true));

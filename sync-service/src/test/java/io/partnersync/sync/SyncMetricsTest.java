@@ -15,14 +15,18 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.partnersync.simulator.data.DataSet;
 import io.partnersync.simulator.graph.CallBudget;
+import io.partnersync.sync.domain.JobStatus;
+import io.partnersync.sync.domain.SyncJob;
+import io.partnersync.sync.domain.SyncTask;
 import io.partnersync.sync.domain.TaskStatus;
 import io.partnersync.testkit.GraphSimulatorResource;
 import io.partnersync.testkit.RealInfrastructure;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** What Prometheus scrapes at /q/metrics after real syncs: durations, Graph calls, throttled waits. */
+/** What Prometheus scrapes at /q/metrics after real syncs: durations, Graph calls, throttled and paced waits. */
 @QuarkusTest
 @WithTestResource(RealInfrastructure.class)
 @WithTestResource(GraphSimulatorResource.class)
@@ -68,6 +72,37 @@ class SyncMetricsTest extends SyncTestBase {
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
                 metric("partnersync_sync_graph_waits_seconds_count", "reason=\"throttled\"") - throttledBefore)
                 .isEqualTo(throttledWaits));
+    }
+
+    @Test
+    void usageAboveTheSlowDownThresholdPacesRequestsAndTheBudgetIsNeverExhausted() {
+        // Brightline with 7,000 more people: 4 assigned_users calls in one batch, the expanded call, then 14 more
+        // business_users pages one request each: 19 calls. With 20 calls per business per hour the simulator
+        // reports 85% and 90% before the last two pages (above the 80% threshold) and 95% at the end: never 100%.
+        // Discovery spends 7 calls of Acme's own budget, 35%.
+        DataSet bigger = GraphFaultsTest.withBusinessUsers(DataSet.demo(), BRIGHTLINE_MEDIA, 7_000);
+        simulator().control().loadData(bigger);
+        simulator().control().setCallBudget(CallBudget.of(20, 3_600));
+        UUID integrationId = fixtures.integration(workspace, ACME_RETAIL, ACME_TOKEN);
+        fixtures.partner(workspace, integrationId, BRIGHTLINE_MEDIA, "Brightline Media", BRIGHTLINE_TOKEN);
+        double pacedBefore = metric("partnersync_sync_graph_waits_seconds_count", "reason=\"paced\"");
+        double pacedSecondsBefore = metric("partnersync_sync_graph_waits_seconds_sum", "reason=\"paced\"");
+
+        UUID taskId = startedTask(integrationId, null);
+        SyncJob job = awaitJobsRead(taskId, 1).get(0);
+        directoryAppliesEverything(taskId);
+        SyncTask task = awaitTask(taskId, TaskStatus.COMPLETED);
+
+        assertThat(metric("partnersync_sync_graph_waits_seconds_count", "reason=\"paced\"") - pacedBefore)
+                .as("paced before the requests at 85% and 90%").isGreaterThanOrEqualTo(2);
+        assertThat(metric("partnersync_sync_graph_waits_seconds_sum", "reason=\"paced\"") - pacedSecondsBefore)
+                .isPositive();
+        assertThat(job.status).isEqualTo(JobStatus.AWAITING_DIRECTORY);
+        assertThat(job.throttledWaits).isZero();
+        assertThat(task.discoveryThrottledWaits).isZero();
+        assertThat(job.graphCalls).as("no call was throttled and made again")
+                .isEqualTo(GraphCallBudget.ofPartner(bigger, ACME_RETAIL, BRIGHTLINE_MEDIA, 500).calls()).isEqualTo(19);
+        assertThat(people(job.id)).hasSize(8 + 7_000);
     }
 
     /** The sum of every sample of {@code name} whose labels include all of {@code labels}. */

@@ -92,7 +92,7 @@ public class TokenVaultStub implements QuarkusTestResourceLifecycleManager {
         REFUSED.clear();
     }
 
-    /** Token references handed out, in order. */
+    /** Token references handed out (their answers written), in order. */
     public static List<String> served() {
         return List.copyOf(SERVED);
     }
@@ -141,8 +141,10 @@ public class TokenVaultStub implements QuarkusTestResourceLifecycleManager {
                 answer(exchange, 404, problem(404, "token-not-found", "No live token " + tokenRef));
                 return;
             }
-            SERVED.add(tokenRef);
             answer(exchange, 200, "{\"tokenRef\":\"" + tokenRef + "\",\"token\":\"" + token + "\"}");
+            // Only once the answer is written: a test that takes the vault down as soon as a token was
+            // served must not cut that very answer off.
+            SERVED.add(tokenRef);
         }
     }
 

@@ -99,13 +99,16 @@ public interface MetaConfig {
     /** Slowing down before the budget is spent, from {@code X-App-Usage} and {@code X-Business-Use-Case-Usage}. */
     interface Usage {
 
-        /** Usage percentage above which calls are paced. */
+        /** Usage percentage above which requests are paced. */
         @WithDefault("80")
         @Min(0)
         @Max(100)
         int slowDownAbove();
 
-        /** Pause before each call at 100% usage; it grows linearly from zero at the threshold. */
+        /**
+         * Pause before each HTTP request (a batch pauses once) at 100% usage; it grows linearly from
+         * zero at the threshold.
+         */
         @WithDefault("5s")
         Duration maxPaceDelay();
     }

@@ -1,6 +1,7 @@
 package io.partnersync.sync.messaging;
 
 import java.time.Duration;
+import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -19,6 +20,20 @@ public class SyncMetrics {
     /** Which part of a sync called Graph. */
     enum Phase {
         DISCOVERY, PEOPLE
+    }
+
+    /** Why the client held a Graph request back; the {@code reason} tag of the waits, in lower case. */
+    enum WaitReason {
+        /** Meta throttled the business or the app: waiting for access to come back. */
+        THROTTLED,
+        /** A transient failure: backing off before the retry. */
+        BACKOFF,
+        /** Usage above {@code usage.slow-down-above}: a pause before the next request so the budget lasts. */
+        PACED;
+
+        String tag() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
     private final MeterRegistry registry;
@@ -61,11 +76,11 @@ public class SyncMetrics {
                 .increment();
     }
 
-    /** The client waits before calling Meta again: throttled by Meta, or backing off after a transient error. */
-    void graphWait(Duration wait, boolean throttled) {
+    /** The client held a request to Meta back for {@code wait}. */
+    void graphWait(WaitReason reason, Duration wait) {
         Timer.builder("partnersync.sync.graph.waits")
-                .description("Waits before calling Graph again")
-                .tag("reason", throttled ? "throttled" : "backoff")
+                .description("Waits before a Graph request: throttled, backing off or paced")
+                .tag("reason", reason.tag())
                 .register(registry)
                 .record(wait);
     }

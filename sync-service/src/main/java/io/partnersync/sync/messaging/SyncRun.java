@@ -297,7 +297,8 @@ public class SyncRun {
 
     /**
      * Counts a read's Graph traffic on this worker thread and reports it with the next state change;
-     * shows the task RETRYING while the client waits.
+     * shows the task RETRYING while the client waits to retry. A paced request is only measured: it is
+     * no retry, and a state change per pause would cost more than the pause.
      */
     final class Progress implements GraphCallListener {
 
@@ -320,8 +321,13 @@ public class SyncRun {
         }
 
         @Override
+        public void paced(Duration delay) {
+            metrics.graphWait(SyncMetrics.WaitReason.PACED, delay);
+        }
+
+        @Override
         public void waiting(Duration wait, boolean throttled) {
-            metrics.graphWait(wait, throttled);
+            metrics.graphWait(throttled ? SyncMetrics.WaitReason.THROTTLED : SyncMetrics.WaitReason.BACKOFF, wait);
             if (throttled) {
                 throttledWaits++;
             }

@@ -8,6 +8,12 @@ public interface GraphCallListener {
     /** One HTTP request went out carrying {@code calls} Graph calls (a batch carries its items). */
     void requestSent(int calls);
 
+    /**
+     * The client pauses {@code delay} before its next request because usage is above the slow-down
+     * threshold. Nothing failed and nothing is retried, so the task stays RUNNING.
+     */
+    void paced(Duration delay);
+
     /** The client waits before trying again: throttled by Meta, or backing off after a transient error. */
     void waiting(Duration wait, boolean throttled);
 

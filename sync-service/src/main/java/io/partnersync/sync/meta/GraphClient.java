@@ -40,9 +40,9 @@ import io.partnersync.sync.config.MetaConfig;
  * have one); a dead cursor (2642) restarts that listing from its first page.</li>
  * <li>Batching: listings walked together go out in batch requests of up to 50 calls, one round
  * per page depth; each item succeeds, fails or is retried on its own.</li>
- * <li>Rate limits: usage headers are read on every answer and calls are paced above the
- * configured share; throttling waits {@code estimated_time_to_regain_access} (capped); code 1
- * halves the page size; transient errors back off exponentially with jitter.</li>
+ * <li>Rate limits: usage headers are read on every answer and, above the configured share, each
+ * HTTP request is paced; throttling waits {@code estimated_time_to_regain_access} (capped); code 1
+ * halves the page size; transient errors back off exponentially with jitter ({@link Backoff}).</li>
  * <li>Errors that no retry fixes (token invalid, permission, bad request) end the read with a
  * {@link GraphFailure}.</li>
  * <li>The token goes in the Authorization header (or the batch form), with {@code appsecret_proof}
@@ -93,6 +93,7 @@ public class GraphClient {
     private final GraphHttp http;
     private final MetaConfig config;
     private final ObjectMapper json;
+    private final Backoff backoff;
     /** The last usage Graph reported, per business and for the app: shared by every sync in this replica. */
     private final Map<String, Integer> businessUsage = new ConcurrentHashMap<>();
     private volatile int appUsage;
@@ -101,6 +102,7 @@ public class GraphClient {
         this.http = http;
         this.config = config;
         this.json = json;
+        this.backoff = Backoff.of(config.retry());
         if (config.appsecretProof() && config.appSecret().isEmpty()) {
             throw new IllegalStateException("partnersync.meta.appsecret-proof needs partnersync.meta.app-secret");
         }
@@ -298,14 +300,7 @@ public class GraphClient {
             throw GraphFailure.unavailable("Meta stayed unavailable after " + config.retry().maxRetries()
                     + " retries of " + listing.current + ": " + error.message(), error);
         }
-        return backoff(listing.retries);
-    }
-
-    private Duration backoff(int retry) {
-        long base = config.retry().initialBackoff().toMillis() << Math.min(retry - 1, 20);
-        long capped = Math.min(base, config.retry().maxBackoff().toMillis());
-        double jitter = config.retry().jitter() * ThreadLocalRandom.current().nextDouble();
-        return Duration.ofMillis(Math.round(capped * (1 - jitter)));
+        return backoff.forRetry(listing.retries, ThreadLocalRandom.current());
     }
 
     /**
@@ -337,12 +332,17 @@ public class GraphClient {
         session.listener().resumed();
     }
 
-    /** Above the configured usage, every call waits a little, so the budget is not spent in a burst. */
+    /**
+     * Before each HTTP request (one call or a whole batch alike): above the configured usage it
+     * waits a little, so the budget is not spent in a burst. The usage is the higher of the app's
+     * and the session's business's, as Graph last reported them to this replica in any sync's answers.
+     */
     private void pace(GraphSession session) {
         int usage = Math.max(appUsage, businessUsage.getOrDefault(session.businessId(), 0));
         Duration delay = GraphUsage.paceDelay(usage, config.usage().slowDownAbove(), config.usage().maxPaceDelay());
         if (!delay.isZero()) {
             LOG.debugf("Usage of business %s at %d%%: pacing %d ms", session.businessId(), usage, delay.toMillis());
+            session.listener().paced(delay);
             sleep(delay);
         }
     }

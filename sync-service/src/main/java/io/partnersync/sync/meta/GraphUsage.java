@@ -56,7 +56,7 @@ public record GraphUsage(int appPercent, Map<String, Integer> businessPercent, i
     }
 
     /**
-     * The pause before a call at {@code percent} usage: none up to {@code threshold}, then growing
+     * The pause before a request at {@code percent} usage: none up to {@code threshold}, then growing
      * linearly to {@code max} at 100%, so the rest of the budget is spread over time instead of
      * being spent in a burst that ends in a block.
      */

@@ -22,6 +22,7 @@ import io.partnersync.events.AssetAccess;
 import io.partnersync.events.AssetType;
 import io.partnersync.events.GuestUserKind;
 import io.partnersync.events.ImportedGuestUser;
+import io.partnersync.simulator.MinimumGraphCalls;
 import io.partnersync.simulator.data.DataSet;
 import io.partnersync.simulator.data.Token;
 import io.partnersync.sync.domain.JobStatus;
@@ -218,14 +219,14 @@ class DemoSyncTest extends SyncTestBase {
         System.out.println("Graph calls of the demo sync (limit 500, batches of 50):");
         long ownedAssets = DataSet.demo().assets().stream().filter(a -> a.ownerBusinessId().equals(ACME_RETAIL)).count();
         // A plain client: agencies, clients, four owned_* and four client_* edges, then one call per asset.
-        System.out.println(GraphCallBudget.report("discovery of Acme Retail (" + ownedAssets + " owned assets)",
+        System.out.println(GraphCallReport.line("discovery of Acme Retail (" + ownedAssets + " owned assets)",
                 task.discoveryGraphCalls, task.discoveryGraphRequests,
-                new GraphCallBudget(1 + ownedAssets, 2, 10 + ownedAssets)));
+                new MinimumGraphCalls(1 + ownedAssets, 2, 10 + ownedAssets)));
         long total = task.discoveryGraphCalls;
         for (String partner : List.of(BRIGHTLINE_MEDIA, NORTHWIND_PERFORMANCE, COBALT_CREATIVE)) {
             SyncJob job = job(taskId, partner);
-            GraphCallBudget minimum = GraphCallBudget.ofPartner(DataSet.demo(), ACME_RETAIL, partner, 500);
-            System.out.println(GraphCallBudget.report("people of " + job.partnerName, job.graphCalls, job.graphRequests,
+            MinimumGraphCalls minimum = MinimumGraphCalls.ofPartner(DataSet.demo(), ACME_RETAIL, partner, 500);
+            System.out.println(GraphCallReport.line("people of " + job.partnerName, job.graphCalls, job.graphRequests,
                     minimum));
             assertThat(job.graphCalls).as("calls for %s", partner).isEqualTo(minimum.calls());
             assertThat(job.graphRequests).as("requests for %s", partner).isEqualTo(minimum.requests());

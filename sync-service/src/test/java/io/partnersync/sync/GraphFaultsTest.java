@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.partnersync.events.SyncFailureReason;
+import io.partnersync.simulator.MinimumGraphCalls;
 import io.partnersync.simulator.data.BusinessUser;
 import io.partnersync.simulator.data.DataSet;
 import io.partnersync.simulator.data.Token;
@@ -128,7 +129,7 @@ class GraphFaultsTest extends SyncTestBase {
         assertThat(people(job.id)).containsExactlyInAnyOrderElementsOf(
                 ExpectedPeople.of(DataSet.demo(), ACME_RETAIL, BRIGHTLINE_MEDIA));
         // Every listing's first page points to an empty page: three people edges and four assets, one call each more.
-        GraphCallBudget minimum = GraphCallBudget.ofPartner(DataSet.demo(), ACME_RETAIL, BRIGHTLINE_MEDIA, 500);
+        MinimumGraphCalls minimum = MinimumGraphCalls.ofPartner(DataSet.demo(), ACME_RETAIL, BRIGHTLINE_MEDIA, 500);
         assertThat(job.graphCalls).isEqualTo(minimum.calls() + 3 + 4);
     }
 

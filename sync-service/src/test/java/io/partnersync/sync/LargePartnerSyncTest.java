@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.partnersync.events.ImportedGuestUser;
+import io.partnersync.simulator.MinimumGraphCalls;
 import io.partnersync.simulator.data.DataSet;
 import io.partnersync.simulator.data.DataSetGenerator;
 import io.partnersync.sync.domain.JobStatus;
@@ -69,12 +70,12 @@ class LargePartnerSyncTest extends SyncTestBase {
                 .as("staging is emptied when the job has read everything").isZero();
 
         SyncTask task = fixtures.task(taskId);
-        GraphCallBudget minimum = GraphCallBudget.ofPartner(generated, customer, partner, 500);
+        MinimumGraphCalls minimum = MinimumGraphCalls.ofPartner(generated, customer, partner, 500);
         System.out.printf("Graph calls of a sync of %,d people (%d shared assets, %,d assignments), read in %,d ms:%n",
                 expected.size(), ASSETS, generated.assignments().size(), readMillis);
-        System.out.println(GraphCallBudget.report("discovery of the customer", task.discoveryGraphCalls,
-                task.discoveryGraphRequests, new GraphCallBudget(1 + ASSETS, 2, 10 + ASSETS)));
-        System.out.println(GraphCallBudget.report("people of the 10,000-person partner", job.graphCalls,
+        System.out.println(GraphCallReport.line("discovery of the customer", task.discoveryGraphCalls,
+                task.discoveryGraphRequests, new MinimumGraphCalls(1 + ASSETS, 2, 10 + ASSETS)));
+        System.out.println(GraphCallReport.line("people of the 10,000-person partner", job.graphCalls,
                 job.graphRequests, minimum));
         assertThat(job.graphCalls).isEqualTo(minimum.calls());
         assertThat(job.graphRequests).isEqualTo(minimum.requests());

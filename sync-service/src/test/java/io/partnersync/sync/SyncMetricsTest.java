@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.partnersync.simulator.MinimumGraphCalls;
 import io.partnersync.simulator.data.DataSet;
 import io.partnersync.simulator.graph.CallBudget;
 import io.partnersync.sync.domain.JobStatus;
@@ -101,7 +102,7 @@ class SyncMetricsTest extends SyncTestBase {
         assertThat(job.throttledWaits).isZero();
         assertThat(task.discoveryThrottledWaits).isZero();
         assertThat(job.graphCalls).as("no call was throttled and made again")
-                .isEqualTo(GraphCallBudget.ofPartner(bigger, ACME_RETAIL, BRIGHTLINE_MEDIA, 500).calls()).isEqualTo(19);
+                .isEqualTo(MinimumGraphCalls.ofPartner(bigger, ACME_RETAIL, BRIGHTLINE_MEDIA, 500).calls()).isEqualTo(19);
         assertThat(people(job.id)).hasSize(8 + 7_000);
     }
 

@@ -1,12 +1,11 @@
 package io.partnersync.tokenvault;
 
 import static io.partnersync.tokenvault.Calls.body;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,8 +48,9 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 /**
  * Every way a token passes through the service, then a search for it everywhere it must not
  * be: every log line (io.partnersync at DEBUG), every column of every table, every record of
- * every topic, and every answer except the secret read. Each search first proves it can find
- * something (a fingerprint, a reference), so an empty result means absent, not unsearched.
+ * every topic, and every answer except the secret read (401 and 403 refusals included). Each
+ * search first proves it can find something (a fingerprint, a reference), so an empty result
+ * means absent, not unsearched.
  */
 @QuarkusTest
 @WithTestResource(RealInfrastructure.class)
@@ -134,6 +134,13 @@ class TokenLeakTest {
         keep(Calls.validate(body("PARTNER", partner, workspace, DemoData.BRIGHTLINE_MEDIA, DemoData.BRIGHTLINE_TOKEN)));
         simulator.reset();
 
+        // Callers refused (401, 403), a token in their request or behind the reference they ask for.
+        Map<String, Object> good = body("PARTNER", partner, workspace, DemoData.BRIGHTLINE_MEDIA, DemoData.BRIGHTLINE_TOKEN);
+        keep(given().contentType(ContentType.JSON).body(good).post("/internal/tokens"));
+        keep(Calls.as(Calls.SYNC_SERVICE).contentType(ContentType.JSON).body(good).post("/internal/tokens"));
+        keep(given().get("/internal/tokens/{ref}/secret", second));
+        keep(Calls.as(Calls.PARTNER_SERVICE).get("/internal/tokens/{ref}/secret", second));
+
         // Reading, re-validating, deleting, disconnecting.
         String read = Calls.secret(second).then().statusCode(200).extract().asString();
         assertThat(read).as("the one answer that carries a token").contains(DemoData.BRIGHTLINE_ROTATED_TOKEN);
@@ -156,42 +163,18 @@ class TokenLeakTest {
     }
 
     private void assertNoTableHoldsAToken() throws SQLException {
-        int columns = 0;
         try (Connection connection = dataSource.getConnection()) {
-            List<String[]> all = new ArrayList<>();
-            try (ResultSet rs = connection.createStatement().executeQuery("""
-                    select table_name, column_name, data_type from information_schema.columns
-                    where table_schema = current_schema() order by table_name, ordinal_position""")) {
-                while (rs.next()) {
-                    all.add(new String[] { rs.getString(1), rs.getString(2), rs.getString(3) });
-                }
-            }
+            List<Tables.Column> columns = Tables.columns(connection);
             String sha256Prefix = Fingerprint.of(DemoData.BRIGHTLINE_TOKEN).sha256Prefix();
-            assertThat(rowsHolding(connection, "token", "fingerprint_sha256_prefix", "character varying", sha256Prefix))
-                    .as("the scan finds what is there").isPositive();
-            for (String[] column : all) {
-                columns++;
+            assertThat(Tables.rowsHolding(connection, new Tables.Column("token", "fingerprint_sha256_prefix",
+                    "character varying"), sha256Prefix)).as("the scan finds what is there").isPositive();
+            for (Tables.Column column : columns) {
                 for (String secret : SECRETS) {
-                    assertThat(rowsHolding(connection, column[0], column[1], column[2], secret))
-                            .as("rows of %s.%s holding a token or the app secret", column[0], column[1]).isZero();
+                    assertThat(Tables.rowsHolding(connection, column, secret))
+                            .as("rows of %s.%s holding a token or the app secret", column.table(), column.name()).isZero();
                 }
             }
-        }
-        assertThat(columns).as("columns scanned").isGreaterThan(40);
-    }
-
-    private static long rowsHolding(Connection connection, String table, String column, String type, String secret)
-            throws SQLException {
-        String condition = "bytea".equals(type)
-                ? "position(convert_to(?, 'UTF8') in \"" + column + "\") > 0"
-                : "strpos(\"" + column + "\"::text, ?) > 0";
-        try (PreparedStatement query = connection.prepareStatement(
-                "select count(*) from \"" + table + "\" where " + condition)) {
-            query.setString(1, secret);
-            try (ResultSet rs = query.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
+            assertThat(columns).as("columns scanned").hasSizeGreaterThan(40);
         }
     }
 
@@ -217,6 +200,8 @@ class TokenLeakTest {
         assertThat(answers).hasSizeGreaterThan(15);
         assertThat(answers).anySatisfy(answer -> assertThat(answer).contains("\"status\":422"));
         assertThat(answers).anySatisfy(answer -> assertThat(answer).contains("\"status\":503"));
+        assertThat(answers).anySatisfy(answer -> assertThat(answer).contains("\"status\":401"));
+        assertThat(answers).anySatisfy(answer -> assertThat(answer).contains("\"status\":403"));
         for (String answer : answers) {
             for (String secret : SECRETS) {
                 assertThat(answer).doesNotContain(secret);

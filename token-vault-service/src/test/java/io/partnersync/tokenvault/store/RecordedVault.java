@@ -18,16 +18,18 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * Replays Vault's KV v2 HTTP API from recorded exchanges: each expected request (method, path
  * with query, JSON body) is answered with Vault's recorded status and body, in order. Every
- * request that arrived is kept for the test to assert, with its {@code X-Vault-Token}.
+ * request that arrived is kept for the test to assert, with its {@code X-Vault-Token}. Answers
+ * are in {@link VaultAnswers}.
  */
-final class RecordedVault implements AutoCloseable {
+public final class RecordedVault implements AutoCloseable {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    record Exchange(String method, String pathAndQuery, String requestBody, int status, String responseBody) {
+    private record Exchange(String method, String pathAndQuery, boolean bodyCompared, String requestBody, int status,
+            String responseBody) {
     }
 
-    record Received(String method, String pathAndQuery, String vaultToken, JsonNode body) {
+    public record Received(String method, String pathAndQuery, String vaultToken, JsonNode body) {
     }
 
     private final HttpServer server;
@@ -35,27 +37,38 @@ final class RecordedVault implements AutoCloseable {
     private final List<Received> received = new ArrayList<>();
     private final List<String> mismatches = new ArrayList<>();
 
-    RecordedVault() throws IOException {
+    public RecordedVault() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    RecordedVault expect(String method, String pathAndQuery, String requestBody, int status, String responseBody) {
-        script.add(new Exchange(method, pathAndQuery, requestBody, status, responseBody));
+    /** The next request must be this one, with this JSON body ({@code null}: none). */
+    public synchronized RecordedVault expect(String method, String pathAndQuery, String requestBody, int status,
+            String responseBody) {
+        script.add(new Exchange(method, pathAndQuery, true, requestBody, status, responseBody));
         return this;
     }
 
-    synchronized List<Received> received() {
+    /**
+     * The next request must be this one, with any body: for a body holding what the caller makes
+     * up (a service's new tokenRef), which the test then asserts from {@link #received()}.
+     */
+    public synchronized RecordedVault expectAnyBody(String method, String pathAndQuery, int status, String responseBody) {
+        script.add(new Exchange(method, pathAndQuery, false, null, status, responseBody));
+        return this;
+    }
+
+    public synchronized List<Received> received() {
         return List.copyOf(received);
     }
 
     /** Requests that were not the next recorded one, and recorded ones never asked for. */
-    synchronized List<String> problems() {
+    public synchronized List<String> problems() {
         List<String> all = new ArrayList<>(mismatches);
         script.forEach(left -> all.add("never requested: " + left.method() + " " + left.pathAndQuery()));
         return all;
@@ -73,7 +86,7 @@ final class RecordedVault implements AutoCloseable {
                 exchange.getRequestHeaders().getFirst("X-Vault-Token"), json));
         Exchange next = script.poll();
         if (next == null || !next.method().equals(exchange.getRequestMethod()) || !next.pathAndQuery().equals(pathAndQuery)
-                || !sameJson(next.requestBody(), json)) {
+                || next.bodyCompared() && !sameJson(next.requestBody(), json)) {
             mismatches.add("unexpected: " + exchange.getRequestMethod() + " " + pathAndQuery + " " + json
                     + (next == null ? "" : " (expected " + next.method() + " " + next.pathAndQuery() + " " + next.requestBody() + ")"));
             respond(exchange, 500, "{\"errors\":[\"not in the recording\"]}");

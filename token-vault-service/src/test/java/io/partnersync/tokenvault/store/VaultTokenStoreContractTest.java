@@ -1,5 +1,13 @@
 package io.partnersync.tokenvault.store;
 
+import static io.partnersync.tokenvault.store.VaultAnswers.CAS_MISMATCH;
+import static io.partnersync.tokenvault.store.VaultAnswers.DESTROYED_VERSION;
+import static io.partnersync.tokenvault.store.VaultAnswers.NOT_FOUND;
+import static io.partnersync.tokenvault.store.VaultAnswers.PERMISSION_DENIED;
+import static io.partnersync.tokenvault.store.VaultAnswers.metadata;
+import static io.partnersync.tokenvault.store.VaultAnswers.read;
+import static io.partnersync.tokenvault.store.VaultAnswers.version;
+import static io.partnersync.tokenvault.store.VaultAnswers.written;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,7 +35,7 @@ import io.quarkus.vault.client.http.jdk.JDKVaultHttpClient;
  * The Vault store against Vault's KV v2 HTTP API contract: the requests it makes (paths under
  * {@code /v1/<mount>/data|metadata|destroy/<workspace>/<kind>/<owner>}, the X-Vault-Token
  * header, the bodies) and how it reads Vault's answers, 403 and 404 included. The answers
- * are Vault's documented response shapes (vault 1.x, KV v2).
+ * are Vault's documented response shapes (vault 1.x, KV v2, {@link VaultAnswers}).
  */
 class VaultTokenStoreContractTest {
 
@@ -185,39 +193,5 @@ class VaultTokenStoreContractTest {
                 .clientToken(VAULT_TOKEN)
                 .build();
         return new VaultTokenStore(client, MOUNT, Duration.ofSeconds(10));
-    }
-
-    // Vault's answers, as its API documents them and a Vault 1.x server sends them.
-
-    private static final String NOT_FOUND = "{\"errors\":[]}";
-    private static final String PERMISSION_DENIED = "{\"errors\":[\"1 error occurred:\\n\\t* permission denied\\n\\n\"]}";
-    private static final String CAS_MISMATCH = "{\"errors\":[\"check-and-set parameter did not match the current version\"]}";
-    private static final String DESTROYED_VERSION = envelope("{\"data\":null,\"metadata\":{\"created_time\":"
-            + "\"2026-11-20T09:14:03.512901Z\",\"custom_metadata\":null,\"deletion_time\":\"\",\"destroyed\":true,\"version\":1}}");
-
-    private static String written(int version) {
-        return envelope("{\"created_time\":\"2026-11-20T09:14:03.512901Z\",\"custom_metadata\":null,\"deletion_time\":\"\","
-                + "\"destroyed\":false,\"version\":" + version + "}");
-    }
-
-    private static String read(String token, String tokenRef, int version) {
-        return envelope("{\"data\":{\"token\":\"" + token + "\",\"token_ref\":\"" + tokenRef + "\"},\"metadata\":{"
-                + "\"created_time\":\"2026-11-20T09:14:03.512901Z\",\"custom_metadata\":null,\"deletion_time\":\"\","
-                + "\"destroyed\":false,\"version\":" + version + "}}");
-    }
-
-    private static String metadata(int currentVersion, String versions) {
-        return envelope("{\"cas_required\":false,\"created_time\":\"2026-11-20T09:14:03.512901Z\",\"current_version\":"
-                + currentVersion + ",\"custom_metadata\":null,\"delete_version_after\":\"0s\",\"max_versions\":0,"
-                + "\"oldest_version\":0,\"updated_time\":\"2026-11-21T10:02:44.104577Z\",\"versions\":{" + versions + "}}");
-    }
-
-    private static String version(boolean destroyed) {
-        return "{\"created_time\":\"2026-11-20T09:14:03.512901Z\",\"deletion_time\":\"\",\"destroyed\":" + destroyed + "}";
-    }
-
-    private static String envelope(String data) {
-        return "{\"request_id\":\"" + UUID.randomUUID() + "\",\"lease_id\":\"\",\"renewable\":false,\"lease_duration\":0,"
-                + "\"data\":" + data + ",\"wrap_info\":null,\"warnings\":null,\"auth\":null,\"mount_type\":\"kv\"}";
     }
 }

@@ -376,11 +376,11 @@ class CustomerJourneyIT {
         assertThat(directoryLines).isNotEmpty().allSatisfy(line -> assertThat(line)
                 .contains("workspaceId=" + WORKSPACE, "partnerId=" + brightlineId, "taskId=", "jobId=", "eventId="));
 
-        String syncMetrics = metricsOf("sync-service");
-        assertThat(syncMetrics).contains("partnersync_sync_task_duration_seconds_count{", "partnersync_sync_graph_calls_total{",
+        Metrics syncMetrics = Metrics.of(system, "sync-service");
+        assertThat(syncMetrics.text()).contains("partnersync_sync_task_duration_seconds_count{", "partnersync_sync_graph_calls_total{",
                 "partnersync_sync_people_read_total", "partnersync_outbox_pending", "kafka_consumer_fetch_manager_records_lag");
         for (String service : system.serviceNames()) {
-            assertThat(metricsOf(service)).as(service).contains("partnersync_outbox_oldest_pending_age");
+            assertThat(Metrics.of(system, service).text()).as(service).contains("partnersync_outbox_oldest_pending_age");
         }
     }
 
@@ -401,11 +401,6 @@ class CustomerJourneyIT {
                 "table partner-service/public.outbox_event", "table sync-service/public.outbox_event",
                 "topic partner-connected", "topic guest-users-imported", "topic token-revoked");
         assertThat(scan.leaks()).isEmpty();
-    }
-
-    private String metricsOf(String service) {
-        return io.restassured.RestAssured.given().baseUri(system.url(service)).get("/q/metrics")
-                .then().statusCode(200).extract().asString();
     }
 
     private Map<String, String> partnerStatuses() {

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.lessThan;
 
 import java.util.Map;
 
+import io.partnersync.simulator.data.Token;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
@@ -52,6 +53,22 @@ final class Simulator {
 
     void clearFaults() {
         control().delete("/_sim/faults").then().statusCode(lessThan(300));
+    }
+
+    /** The per-business call budget: {@code calls} per {@code windowSeconds}. */
+    void setBudget(Map<String, Integer> budget) {
+        control().body(budget).post("/_sim/budget").then().statusCode(lessThan(300));
+    }
+
+    void resetRequestCounts() {
+        control().delete("/_sim/requests").then().statusCode(lessThan(300));
+    }
+
+    /** Graph calls made with this token since the counts were reset (each batch item is one call). */
+    long callsWith(String token) {
+        Number calls = control().get("/_sim/requests").then().statusCode(200).extract()
+                .path("byToken.'" + Token.fingerprint(token) + "'");
+        return calls == null ? 0 : calls.longValue();
     }
 
     private RequestSpecification control() {

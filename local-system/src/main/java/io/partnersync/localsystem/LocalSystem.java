@@ -78,13 +78,7 @@ public final class LocalSystem implements AutoCloseable {
         kafka = KafkaServer.start(options.home().resolve("kafka"), port(19092), port(19093), logs);
         started.add(kafka);
         simulatorPort = port(18089);
-        simulator = ManagedProcess.startJava("graph-simulator",
-                List.of("-Xmx512m", "-cp", System.getProperty("java.class.path")),
-                Stream.concat(Stream.of("io.partnersync.simulator.GraphSimulatorMain", "--port", String.valueOf(simulatorPort)),
-                        options.simulatorData().stream()).toList(),
-                Map.of(), logs.resolve("graph-simulator.log"));
-        started.add(simulator);
-        simulator.awaitHttpOk(simulatorUrl() + "/_sim/health", Duration.ofSeconds(60));
+        startSimulator(options.simulatorData());
 
         for (ServiceSpec spec : ServiceSpec.ALL) {
             ServiceSpec actual = options.randomPorts() ? spec.withPort(freePort()) : spec;
@@ -109,6 +103,26 @@ public final class LocalSystem implements AutoCloseable {
         } finally {
             starter.shutdownNow();
         }
+    }
+
+    private void startSimulator(List<String> dataOptions) throws IOException, InterruptedException {
+        simulator = ManagedProcess.startJava("graph-simulator",
+                List.of("-Xmx512m", "-cp", System.getProperty("java.class.path")),
+                Stream.concat(Stream.of("io.partnersync.simulator.GraphSimulatorMain", "--port", String.valueOf(simulatorPort)),
+                        dataOptions.stream()).toList(),
+                Map.of(), logs().resolve("graph-simulator.log"));
+        started.add(simulator);
+        simulator.awaitHttpOk(simulatorUrl() + "/_sim/health", Duration.ofSeconds(60));
+    }
+
+    /**
+     * Starts the graph simulator again, on the same port, serving other data (a benchmark's
+     * generated business of another size); the services notice nothing but Meta's new answers.
+     */
+    public void restartSimulator(List<String> dataOptions) throws IOException, InterruptedException {
+        simulator.close();
+        started.remove(simulator);
+        startSimulator(dataOptions);
     }
 
     private ManagedProcess startService(ServiceSpec spec) throws IOException {
@@ -195,6 +209,15 @@ public final class LocalSystem implements AutoCloseable {
 
     public String viewerToken(String workspaceId) {
         return keys.frontendToken(workspaceId, "viewer@" + workspaceId, Set.of("workspace-viewer"), Duration.ofHours(12));
+    }
+
+    /** From starting the service's process to its first ready answer. */
+    public Duration startupTime(String service) {
+        return services.get(service).startup();
+    }
+
+    public long pid(String service) {
+        return services.get(service).pid();
     }
 
     /** Kills a service as a crash would, for tests that prove the system recovers. */

@@ -25,6 +25,8 @@ final class ManagedProcess implements AutoCloseable {
     private final String name;
     private final Process process;
     private final Path log;
+    private final long startedNanos = System.nanoTime();
+    private volatile Duration startup;
 
     private ManagedProcess(String name, Process process, Path log) {
         this.name = name;
@@ -59,6 +61,11 @@ final class ManagedProcess implements AutoCloseable {
         return log;
     }
 
+    /** From starting the process to its first 200 in {@link #awaitHttpOk}; null before that. */
+    Duration startup() {
+        return startup;
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }
@@ -73,6 +80,7 @@ final class ManagedProcess implements AutoCloseable {
             }
             try {
                 if (HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    startup = Duration.ofNanos(System.nanoTime() - startedNanos);
                     return;
                 }
             } catch (IOException notYet) {

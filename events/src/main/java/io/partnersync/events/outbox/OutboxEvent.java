@@ -55,7 +55,25 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(name = "last_error")
     public String lastError;
 
-    static List<OutboxEvent> pendingInOrder(int limit) {
-        return find("sentAt is null order by position").page(0, limit).list();
+    /**
+     * The next events to send, in publication order: among the first {@code scan} pending
+     * events, the oldest of each key (topic and record key), at most {@code limit}. Only the
+     * chosen rows are loaded; the others' payloads (a chunk of people is large) stay in the
+     * database until their turn.
+     */
+    @SuppressWarnings("unchecked")
+    static List<OutboxEvent> oldestPendingPerKey(int scan, int limit) {
+        return getEntityManager().createNativeQuery("""
+                select o.* from outbox_event o
+                where o.id in (
+                    select distinct on (p.topic, p.record_key) p.id
+                    from (select id, topic, record_key, position from outbox_event
+                          where sent_at is null order by position limit ?1) p
+                    order by p.topic, p.record_key, p.position)
+                order by o.position
+                limit ?2""", OutboxEvent.class)
+                .setParameter(1, scan)
+                .setParameter(2, limit)
+                .getResultList();
     }
 }

@@ -5,9 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import java.util.concurrent.ExecutorService;
@@ -101,7 +99,7 @@ public class OutboxRelay {
             BatchResult batch;
             do {
                 batch = QuarkusTransaction.requiringNew().call(this::publishNextBatch);
-            } while (batch.allAcknowledged() && batch.morePending());
+            } while (batch.sent() > 0 && batch.allAcknowledged());
             QuarkusTransaction.requiringNew().run(metrics::refreshPending);
         } catch (RuntimeException e) {
             LOG.warn("Outbox relay run failed; the next poll tries again", e);
@@ -120,9 +118,10 @@ public class OutboxRelay {
         LOG.debugf("Deleted %d sent outbox events older than %s", deleted, before);
     }
 
-    record BatchResult(int sent, int acknowledged, boolean morePending) {
+    /** An empty batch ends a run; so does a failure, until the next poll. */
+    record BatchResult(int sent, int acknowledged) {
 
-        static final BatchResult NOTHING = new BatchResult(0, 0, false);
+        static final BatchResult NOTHING = new BatchResult(0, 0);
 
         boolean allAcknowledged() {
             return sent == acknowledged;
@@ -133,9 +132,7 @@ public class OutboxRelay {
         if (!holdsRelayLock()) {
             return BatchResult.NOTHING;
         }
-        int scanLimit = config.batchSize() * 4;
-        List<OutboxEvent> pending = OutboxEvent.pendingInOrder(scanLimit);
-        List<OutboxEvent> batch = oldestPerKey(pending, config.batchSize());
+        List<OutboxEvent> batch = OutboxEvent.oldestPendingPerKey(config.batchSize() * 4, config.batchSize());
         if (batch.isEmpty()) {
             return BatchResult.NOTHING;
         }
@@ -164,21 +161,7 @@ public class OutboxRelay {
             OutboxEvent.update("sentAt = ?1 where id in ?2", Instant.now(), sent);
         }
         metrics.recordPublished(sent.size(), batch.size() - sent.size());
-        return new BatchResult(batch.size(), sent.size(), pending.size() > batch.size());
-    }
-
-    private static List<OutboxEvent> oldestPerKey(List<OutboxEvent> pendingInOrder, int limit) {
-        Set<String> keys = new HashSet<>();
-        List<OutboxEvent> batch = new ArrayList<>();
-        for (OutboxEvent event : pendingInOrder) {
-            if (batch.size() == limit) {
-                break;
-            }
-            if (keys.add(event.topic + '/' + event.recordKey)) {
-                batch.add(event);
-            }
-        }
-        return batch;
+        return new BatchResult(batch.size(), sent.size());
     }
 
     private boolean holdsRelayLock() {

@@ -63,9 +63,7 @@ public class GuestUserResource {
         int pageSize = params.limit(limit);
         GuestUserSort.Position after = position(params, params.cursor(cursor, sort.apiName()), sort);
         params.check();
-        String workspaceId = caller.workspaceId();
-        queries.requireIntegration(workspaceId, integrationId);
-        GuestUserQueries.Page page = queries.page(workspaceId, filter, sort, after, pageSize);
+        GuestUserQueries.Page page = queries.page(caller.workspaceId(), filter, sort, after, pageSize);
         GuestUserSort.Position next = page.next();
         return new GuestUserPage(page.items(),
                 next == null ? null : new PageCursor(sort.apiName(), next.value(), next.id().toString()).encode());

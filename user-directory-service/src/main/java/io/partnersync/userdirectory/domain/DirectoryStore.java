@@ -105,11 +105,6 @@ public class DirectoryStore {
         }
     }
 
-    public boolean holdsIntegration(String workspaceId, UUID integrationId) {
-        return !jdbc.query("select 1 from partner_directory where workspace_id = ? and integration_id = ? limit 1",
-                rs -> rs.getInt(1), workspaceId, integrationId).isEmpty();
-    }
-
     public Map<Person.Identity, StoredPerson> findByIdentity(PartnerScope scope, Collection<Person.Identity> identities) {
         List<StoredPerson> found = jdbc.query("select " + PERSON_COLUMNS + """
                  from unnest(?::text[], ?::text[]) as i(meta_user_id, kind)

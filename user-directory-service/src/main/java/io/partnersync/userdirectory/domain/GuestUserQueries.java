@@ -34,13 +34,11 @@ public class GuestUserQueries {
     private final Jdbc jdbc;
     private final ObjectMapper json;
     private final DirectoryConfig config;
-    private final DirectoryStore store;
 
-    GuestUserQueries(Jdbc jdbc, ObjectMapper json, DirectoryConfig config, DirectoryStore store) {
+    GuestUserQueries(Jdbc jdbc, ObjectMapper json, DirectoryConfig config) {
         this.jdbc = jdbc;
         this.json = json;
         this.config = config;
-        this.store = store;
     }
 
     /** A page and where the next one starts (null on the last page). */
@@ -53,15 +51,20 @@ public class GuestUserQueries {
     }
 
     /** Refuses an integration the directory holds no people of in this workspace (unknown, or another workspace's). */
-    @Transactional
     public void requireIntegration(String workspaceId, UUID integrationId) {
-        if (!store.holdsIntegration(workspaceId, integrationId)) {
+        boolean held = !jdbc.query("select 1 from partner_directory where workspace_id = ? and integration_id = ? limit 1",
+                rs -> rs.getInt(1), workspaceId, integrationId).isEmpty();
+        if (!held) {
             throw new UnknownResourceException("integration", integrationId,
                     "the directory knows an integration once a sync has imported its people");
         }
     }
 
-    @Transactional
+    /**
+     * One page of the list, refusing an unknown integration. A single statement, outside a
+     * transaction: the list is the directory's busiest call, and only an empty page needs the
+     * second look that tells "nobody matches" from "no such integration".
+     */
     public Page page(String workspaceId, GuestUserFilter filter, GuestUserSort sort, GuestUserSort.Position after, int limit) {
         Instant now = Instant.now();
         GuestUserSql.Query query = GuestUserSql.page(workspaceId, filter, staleInvitedBefore(now), sort, after, limit + 1);
@@ -70,6 +73,9 @@ public class GuestUserQueries {
         List<Row> rows = jdbc.query(query.sql(), rs -> new Row(guestUser(rs, now), sort.key().temporal()
                 ? Jdbc.instant(rs, "sort_value").toString()
                 : rs.getString("sort_value")), query.params().toArray());
+        if (rows.isEmpty()) {
+            requireIntegration(workspaceId, filter.integrationId());
+        }
         if (rows.size() <= limit) {
             return new Page(rows.stream().map(Row::person).toList(), null);
         }
@@ -78,7 +84,6 @@ public class GuestUserQueries {
                 new GuestUserSort.Position(last.sortValue(), last.person().id()));
     }
 
-    @Transactional
     public GuestUser find(String workspaceId, UUID id) {
         Instant now = Instant.now();
         GuestUserSql.Query query = GuestUserSql.one(workspaceId, id);

@@ -136,6 +136,8 @@ class SystemBenchmark {
         private final BenchReport report;
         private final Map<Integer, String[]> workspaces = new java.util.TreeMap<>();
         private final Map<Integer, double[]> times = new java.util.TreeMap<>();
+        /** Per size, the Graph calls of an unthrottled Check for updates: discovery, people. */
+        private final Map<Integer, long[]> unthrottledCalls = new java.util.TreeMap<>();
 
         SyncBench(LocalSystem system, Simulator simulator, BenchReport report) {
             this.system = system;
@@ -188,6 +190,7 @@ class SystemBenchmark {
             assertThat(check.getString("status")).isEqualTo("COMPLETED");
             assertThat(check.getInt("jobs[0].counts.unchanged")).isEqualTo(people);
             times.put(size, new double[] {people, seconds(firstNanos), seconds(checkNanos)});
+            unthrottledCalls.put(size, new long[] {check.getLong("discovery.graph.calls"), check.getLong("jobs[0].graph.calls")});
 
             Map<String, Object> json = report.section("sync." + size);
             json.put("people", people);
@@ -249,8 +252,9 @@ class SystemBenchmark {
             String workspace = workspaceOf(size);
             String integration = integrationOf(size);
             Apis api = new Apis(system, system.adminToken(workspace), new ResponseRecorder());
-            int callsPerWindow = 30;
-            int windowSeconds = 20;
+            // A window of a minute: Graph tells the time to regain access in whole minutes.
+            int callsPerWindow = 40;
+            int windowSeconds = 60;
             simulator.setBudget(Map.of("calls", callsPerWindow, "windowSeconds", windowSeconds));
             report.heading(String.format("Throttled sync: %,d people, budget %d calls per %d s per business", size,
                     callsPerWindow, windowSeconds));
@@ -262,17 +266,33 @@ class SystemBenchmark {
             simulator.setBudget(UNLIMITED_BUDGET);
             assertThat(task.getString("status")).as("a throttled sync still completes").isEqualTo("COMPLETED");
 
-            long calls = task.getLong("jobs[0].graph.calls") + task.getLong("discovery.graph.calls");
-            double forced = (double) calls * windowSeconds / callsPerWindow;
+            // Budgets are per business: discovery spends the customer's, the people read the partner's. The
+            // calls the data needs are those of the same sync unthrottled; the throttled one also retries
+            // the calls Meta refused.
+            long discoveryCalls = unthrottledCalls.get(size)[0];
+            long peopleCalls = unthrottledCalls.get(size)[1];
+            long calls = task.getLong("discovery.graph.calls") + task.getLong("jobs[0].graph.calls");
+            double byRate = (double) (discoveryCalls + peopleCalls) * windowSeconds / callsPerWindow;
+            double floor = windowSeconds * (windowsToWait(discoveryCalls, callsPerWindow) + windowsToWait(peopleCalls, callsPerWindow));
             int throttledWaits = task.getInt("jobs[0].graph.throttledWaits") + task.getInt("discovery.graph.throttledWaits");
             Map<String, Object> json = report.section("throttled");
-            json.putAll(Map.of("people", size, "calls", calls, "budgetCalls", callsPerWindow, "budgetWindowSeconds",
-                    windowSeconds, "seconds", seconds(nanos), "budgetForcedSeconds", round(forced),
-                    "timeToBudgetForced", ratio(seconds(nanos), forced), "throttledWaits", throttledWaits,
-                    "status", task.getString("status")));
-            report.row("time to COMPLETED / time the budget forces (calls / rate)", "%6.1f s / %.1f s = %.2f",
-                    seconds(nanos), forced, ratio(seconds(nanos), forced));
-            report.row("Graph calls (sync and discovery), throttled waits", "%6d calls, %d waits", calls, throttledWaits);
+            json.putAll(Map.of("people", size, "callsNeeded", Map.of("discovery", discoveryCalls, "people", peopleCalls),
+                    "callsMade", calls, "budgetCalls", callsPerWindow, "budgetWindowSeconds", windowSeconds,
+                    "seconds", seconds(nanos), "callsOverRateSeconds", round(byRate), "windowFloorSeconds", round(floor),
+                    "throttledWaits", throttledWaits, "status", task.getString("status")));
+            json.put("timeToCallsOverRate", ratio(seconds(nanos), byRate));
+            json.put("timeToWindowFloor", ratio(seconds(nanos), floor));
+            report.row("time to COMPLETED / calls at the budget's rate", "%6.1f s / %.1f s = %.2f", seconds(nanos), byRate,
+                    ratio(seconds(nanos), byRate));
+            report.row("time to COMPLETED / whole windows the budget makes it wait", "%6.1f s / %.1f s = %.2f",
+                    seconds(nanos), floor, ratio(seconds(nanos), floor));
+            report.row("Graph calls needed (discovery + people), made, throttled waits", "%6d + %d, %d made, %d waits",
+                    discoveryCalls, peopleCalls, calls, throttledWaits);
+        }
+
+        /** Windows a client must wait out to make {@code calls} calls when each window allows {@code budget}. */
+        private static long windowsToWait(long calls, int budget) {
+            return Math.max(0, (calls + budget - 1) / budget - 1);
         }
 
         private JsonPath awaitSynced(Apis api, String integration, String partner, String trigger, int tasks, long people) {

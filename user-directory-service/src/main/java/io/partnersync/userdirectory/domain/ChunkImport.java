@@ -126,7 +126,7 @@ public class ChunkImport {
             if (inviteAccepted) {
                 acceptedInvites.put(id, person.metaUserId());
             }
-            writes.add(new DirectoryStore.PersonWrite(id, person, RiskFlags.fromData(person)));
+            writes.add(new DirectoryStore.PersonWrite(id, person, RiskFlags.fromData(person), before != null));
             diff.changes().forEach(change -> history.add(
                     new ChangeLog.Entry(id, person.name(), person.email(), change, null)));
             switch (diff.outcome()) {
@@ -136,7 +136,7 @@ public class ChunkImport {
             }
         }
         store.acceptInvites(scope.workspaceId(), acceptedInvites);
-        store.upsert(scope, chunk.partnerBusinessId(), chunk.jobId(), seq, now, writes);
+        store.write(scope, chunk.partnerBusinessId(), chunk.jobId(), seq, now, writes);
         changeLog.append(scope, chunk.jobId(), null, now, history);
         return new ImportCounts(added, updated, unchanged);
     }

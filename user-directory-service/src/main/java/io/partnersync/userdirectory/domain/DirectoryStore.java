@@ -142,49 +142,78 @@ public class DirectoryStore {
                 Jdbc.texts(ids.stream().map(inviteToMetaUserId::get).toList()), workspaceId);
     }
 
-    /** One person to write: the stored id (or a new one), what the sync saw, the data-only risk flags. */
-    public record PersonWrite(UUID id, Person person, List<RiskFlag> riskFlags) {
+    /**
+     * One person to write: the id (stored or new), what the sync saw, the data-only risk
+     * flags, and whether the directory holds the row already.
+     */
+    public record PersonWrite(UUID id, Person person, List<RiskFlag> riskFlags, boolean stored) {
     }
 
     /**
      * Writes the people a chunk carried, all active, seen now by this job at this sequence
-     * number: new ones inserted, known ones updated, in one statement.
+     * number: new ones in one insert, known ones in one update by id. The chunk's caller holds
+     * the partner's lock and has read who is known, so no row can appear in between; a plain
+     * insert spares PostgreSQL the speculative insertion of {@code ON CONFLICT} on every new row.
      */
-    public void upsert(PartnerScope scope, String partnerBusinessId, UUID jobId, long seq, Instant now,
+    public void write(PartnerScope scope, String partnerBusinessId, UUID jobId, long seq, Instant now,
             List<PersonWrite> people) {
-        if (people.isEmpty()) {
-            return;
+        List<PersonWrite> fresh = people.stream().filter(person -> !person.stored()).toList();
+        List<PersonWrite> known = people.stream().filter(PersonWrite::stored).toList();
+        if (!fresh.isEmpty()) {
+            jdbc.update("""
+                    insert into guest_user (id, workspace_id, integration_id, partner_id, partner_business_id,
+                        meta_user_id, kind, name, email, role, two_factor_status, title, invited_at, invite_expires_at,
+                        assets, risk_flags, status, first_seen_at, last_seen_at, last_seen_job_id, last_seen_seq)
+                    select u.id, ?, ?, ?, ?, u.meta_user_id, u.kind, u.name, u.email, u.role, u.two_factor_status, u.title,
+                        u.invited_at, u.invite_expires_at, u.assets, string_to_array(u.risk_flags, ','), 'ACTIVE', ?, ?, ?, ?
+                    from unnest(""" + PERSON_ARRAYS + ") as u(" + PERSON_ARRAY_NAMES + ")",
+                    personParams(new Object[] {scope.workspaceId(), scope.integrationId(), scope.partnerId(),
+                        partnerBusinessId, now, now, jobId, seq}, fresh));
         }
-        jdbc.update("""
-                insert into guest_user as g (id, workspace_id, integration_id, partner_id, partner_business_id,
-                    meta_user_id, kind, name, email, role, two_factor_status, title, invited_at, invite_expires_at,
-                    assets, risk_flags, status, first_seen_at, last_seen_at, last_seen_job_id, last_seen_seq)
-                select u.id, ?, ?, ?, ?, u.meta_user_id, u.kind, u.name, u.email, u.role, u.two_factor_status, u.title,
-                    u.invited_at, u.invite_expires_at, u.assets, string_to_array(u.risk_flags, ','), 'ACTIVE', ?, ?, ?, ?
-                from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                    ?::timestamptz[], ?::timestamptz[], ?::jsonb[], ?::text[])
-                    as u(id, meta_user_id, kind, name, email, role, two_factor_status, title, invited_at,
-                        invite_expires_at, assets, risk_flags)
-                on conflict (workspace_id, integration_id, partner_id, meta_user_id, kind) do update set
-                    partner_business_id = excluded.partner_business_id, name = excluded.name, email = excluded.email,
-                    role = excluded.role, two_factor_status = excluded.two_factor_status, title = excluded.title,
-                    invited_at = excluded.invited_at, invite_expires_at = excluded.invite_expires_at,
-                    assets = excluded.assets, risk_flags = excluded.risk_flags, status = 'ACTIVE',
-                    removed_at = null, removal_reason = null, last_seen_at = excluded.last_seen_at,
-                    last_seen_job_id = excluded.last_seen_job_id, last_seen_seq = excluded.last_seen_seq""",
-                scope.workspaceId(), scope.integrationId(), scope.partnerId(), partnerBusinessId, now, now, jobId, seq,
-                Jdbc.texts(people.stream().map(p -> p.id().toString()).toList()),
-                Jdbc.texts(column(people, Person::metaUserId)),
-                Jdbc.texts(column(people, p -> p.kind().name())),
-                Jdbc.texts(column(people, Person::name)),
-                Jdbc.texts(column(people, Person::email)),
-                Jdbc.texts(column(people, Person::role)),
-                Jdbc.texts(column(people, Person::twoFactorStatus)),
-                Jdbc.texts(column(people, Person::title)),
-                Jdbc.texts(column(people, p -> text(p.invitedAt()))),
-                Jdbc.texts(column(people, p -> text(p.inviteExpiresAt()))),
-                Jdbc.texts(column(people, p -> toJson(p.assets()))),
-                Jdbc.texts(people.stream().map(p -> p.riskFlags().stream().map(Enum::name).collect(Collectors.joining(","))).toList()));
+        if (!known.isEmpty()) {
+            jdbc.update("""
+                    update guest_user g set partner_business_id = ?, meta_user_id = u.meta_user_id, kind = u.kind,
+                        name = u.name, email = u.email, role = u.role, two_factor_status = u.two_factor_status,
+                        title = u.title, invited_at = u.invited_at, invite_expires_at = u.invite_expires_at,
+                        assets = u.assets, risk_flags = string_to_array(u.risk_flags, ','), status = 'ACTIVE',
+                        removed_at = null, removal_reason = null, last_seen_at = ?, last_seen_job_id = ?, last_seen_seq = ?
+                    from unnest(""" + PERSON_ARRAYS + ") as u(" + PERSON_ARRAY_NAMES + """
+                    )
+                    where g.workspace_id = ? and g.id = u.id""",
+                    append(personParams(new Object[] {partnerBusinessId, now, jobId, seq}, known), scope.workspaceId()));
+        }
+    }
+
+    private static final String PERSON_ARRAYS = """
+            ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                ?::timestamptz[], ?::timestamptz[], ?::jsonb[], ?::text[]""";
+    private static final String PERSON_ARRAY_NAMES = """
+            id, meta_user_id, kind, name, email, role, two_factor_status, title, invited_at, invite_expires_at, assets, \
+            risk_flags""";
+
+    /** {@code leading} parameters, then one array per person column, in {@link #PERSON_ARRAYS} order. */
+    private Object[] personParams(Object[] leading, List<PersonWrite> people) {
+        List<Object> params = new ArrayList<>(List.of(leading));
+        params.add(Jdbc.texts(people.stream().map(p -> p.id().toString()).toList()));
+        params.add(Jdbc.texts(column(people, Person::metaUserId)));
+        params.add(Jdbc.texts(column(people, p -> p.kind().name())));
+        params.add(Jdbc.texts(column(people, Person::name)));
+        params.add(Jdbc.texts(column(people, Person::email)));
+        params.add(Jdbc.texts(column(people, Person::role)));
+        params.add(Jdbc.texts(column(people, Person::twoFactorStatus)));
+        params.add(Jdbc.texts(column(people, Person::title)));
+        params.add(Jdbc.texts(column(people, p -> text(p.invitedAt()))));
+        params.add(Jdbc.texts(column(people, p -> text(p.inviteExpiresAt()))));
+        params.add(Jdbc.texts(column(people, p -> toJson(p.assets()))));
+        params.add(Jdbc.texts(people.stream().map(p -> p.riskFlags().stream().map(Enum::name).collect(Collectors.joining(",")))
+                .toList()));
+        return params.toArray();
+    }
+
+    private static Object[] append(Object[] params, Object last) {
+        Object[] all = java.util.Arrays.copyOf(params, params.length + 1);
+        all[params.length] = last;
+        return all;
     }
 
     /** The partner's active people that no chunk applied at or after {@code seq} saw. */

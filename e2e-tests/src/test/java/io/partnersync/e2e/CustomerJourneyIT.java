@@ -19,7 +19,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -525,8 +524,7 @@ class CustomerJourneyIT {
     }
 
     private void query(String service, String sql, Row row) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(system.jdbcUrl(service), system.databaseUser(),
-                system.databasePassword()); ResultSet rows = connection.createStatement().executeQuery(sql)) {
+        try (Connection connection = system.connect(service); ResultSet rows = connection.createStatement().executeQuery(sql)) {
             while (rows.next()) {
                 row.read(rows);
             }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -275,6 +274,6 @@ final class DirectoryBench {
     }
 
     private Connection connect() throws SQLException {
-        return DriverManager.getConnection(system.jdbcUrl(SERVICE), system.databaseUser(), system.databasePassword());
+        return system.connect(SERVICE);
     }
 }

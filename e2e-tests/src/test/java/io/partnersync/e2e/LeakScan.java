@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -47,8 +46,7 @@ final class LeakScan {
 
     void databases(LocalSystem system) throws SQLException {
         for (String service : system.serviceNames()) {
-            try (Connection connection = DriverManager.getConnection(system.jdbcUrl(service), system.databaseUser(),
-                    system.databasePassword()); Statement statement = connection.createStatement()) {
+            try (Connection connection = system.connect(service); Statement statement = connection.createStatement()) {
                 List<String> tables = new ArrayList<>();
                 try (ResultSet rows = statement.executeQuery(
                         "select schemaname || '.' || tablename from pg_tables where schemaname not in ('pg_catalog', 'information_schema')")) {

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -129,6 +128,6 @@ final class PipelineBench {
     }
 
     private Connection connect() throws SQLException {
-        return DriverManager.getConnection(system.jdbcUrl(SERVICE), system.databaseUser(), system.databasePassword());
+        return system.connect(SERVICE);
     }
 }

@@ -69,8 +69,8 @@ class SystemBenchmark {
                 syncs.measure(people, data);
                 if (people == PEOPLE[PEOPLE.length - 1]) {
                     footprint();
-                    new DirectoryBench(system, report).underLoad(syncs.workspaceOf(people), syncs.integrationOf(people),
-                            syncs.peopleOf(people));
+                    SyncBench.Measured largest = syncs.of(people);
+                    new DirectoryBench(system, report).underLoad(largest.workspace(), largest.integration(), largest.people());
                 }
             }
             syncs.growth();
@@ -134,10 +134,15 @@ class SystemBenchmark {
         private final LocalSystem system;
         private final Simulator simulator;
         private final BenchReport report;
-        private final Map<Integer, String[]> workspaces = new java.util.TreeMap<>();
-        private final Map<Integer, double[]> times = new java.util.TreeMap<>();
-        /** Per size, the Graph calls of an unthrottled Check for updates: discovery, people. */
-        private final Map<Integer, long[]> unthrottledCalls = new java.util.TreeMap<>();
+        /**
+         * What one size's syncs leave to the later measures: where they ran, the first sync's
+         * time, and the Graph calls of the unthrottled Check for updates.
+         */
+        record Measured(String workspace, String integration, long people, double firstSyncSeconds,
+                long discoveryCalls, long peopleCalls) {
+        }
+
+        private final Map<Integer, Measured> measured = new java.util.TreeMap<>();
 
         SyncBench(LocalSystem system, Simulator simulator, BenchReport report) {
             this.system = system;
@@ -145,16 +150,8 @@ class SystemBenchmark {
             this.report = report;
         }
 
-        String workspaceOf(int people) {
-            return workspaces.get(people)[0];
-        }
-
-        String integrationOf(int people) {
-            return workspaces.get(people)[1];
-        }
-
-        long peopleOf(int size) {
-            return (long) times.get(size)[0];
+        Measured of(int size) {
+            return measured.get(size);
         }
 
         void measure(int size, DataSet data) throws Exception {
@@ -168,7 +165,6 @@ class SystemBenchmark {
 
             String integration = api.createIntegration("Bench " + size, CUSTOMER, DataSetGenerator.customerToken())
                     .then().statusCode(201).extract().path("id");
-            workspaces.put(size, new String[] {workspace, integration});
             String partner = await().atMost(PATIENCE).until(() -> partnerId(api, integration), id -> id != null);
 
             // First sync: connecting the partner starts it; everyone is new.
@@ -189,8 +185,8 @@ class SystemBenchmark {
                     - readBefore;
             assertThat(check.getString("status")).isEqualTo("COMPLETED");
             assertThat(check.getInt("jobs[0].counts.unchanged")).isEqualTo(people);
-            times.put(size, new double[] {people, seconds(firstNanos), seconds(checkNanos)});
-            unthrottledCalls.put(size, new long[] {check.getLong("discovery.graph.calls"), check.getLong("jobs[0].graph.calls")});
+            measured.put(size, new Measured(workspace, integration, people, seconds(firstNanos),
+                    check.getLong("discovery.graph.calls"), check.getLong("jobs[0].graph.calls")));
 
             Map<String, Object> json = report.section("sync." + size);
             json.put("people", people);
@@ -236,21 +232,23 @@ class SystemBenchmark {
         void growth() {
             report.heading("Growth of the end-to-end sync with size");
             Map<String, Object> json = report.section("syncGrowth");
-            double[] smallest = times.values().iterator().next();
-            for (double[] run : times.values()) {
-                double sizeFactor = run[0] / smallest[0];
-                double timeFactor = run[1] / smallest[1];
-                json.put(String.valueOf((long) run[0]), Map.of("sizeFactor", round(sizeFactor), "firstSyncTimeFactor",
-                        round(timeFactor), "microsecondsPerPerson", Math.round(1e6 * run[1] / run[0])));
-                report.row(String.format("%,.0f people: size x%.0f", run[0], sizeFactor), "time x%6.1f  (%,d us per person)",
-                        timeFactor, Math.round(1e6 * run[1] / run[0]));
+            Measured smallest = measured.values().iterator().next();
+            for (Measured run : measured.values()) {
+                double sizeFactor = (double) run.people() / smallest.people();
+                double timeFactor = run.firstSyncSeconds() / smallest.firstSyncSeconds();
+                long perPerson = Math.round(1e6 * run.firstSyncSeconds() / run.people());
+                json.put(String.valueOf(run.people()), Map.of("sizeFactor", round(sizeFactor), "firstSyncTimeFactor",
+                        round(timeFactor), "microsecondsPerPerson", perPerson));
+                report.row(String.format("%,d people: size x%.0f", run.people(), sizeFactor), "time x%6.1f  (%,d us per person)",
+                        timeFactor, perPerson);
             }
         }
 
         /** A re-sync under a per-business budget small enough to throttle: how close to the budget's own pace it gets. */
         void throttled(int size) throws Exception {
-            String workspace = workspaceOf(size);
-            String integration = integrationOf(size);
+            Measured unthrottled = of(size);
+            String workspace = unthrottled.workspace();
+            String integration = unthrottled.integration();
             Apis api = new Apis(system, system.adminToken(workspace), new ResponseRecorder());
             // A window of a minute: Graph tells the time to regain access in whole minutes.
             int callsPerWindow = 40;
@@ -269,8 +267,8 @@ class SystemBenchmark {
             // Budgets are per business: discovery spends the customer's, the people read the partner's. The
             // calls the data needs are those of the same sync unthrottled; the throttled one also retries
             // the calls Meta refused.
-            long discoveryCalls = unthrottledCalls.get(size)[0];
-            long peopleCalls = unthrottledCalls.get(size)[1];
+            long discoveryCalls = unthrottled.discoveryCalls();
+            long peopleCalls = unthrottled.peopleCalls();
             long calls = task.getLong("discovery.graph.calls") + task.getLong("jobs[0].graph.calls");
             double byRate = (double) (discoveryCalls + peopleCalls) * windowSeconds / callsPerWindow;
             double floor = windowSeconds * (windowsToWait(discoveryCalls, callsPerWindow) + windowsToWait(peopleCalls, callsPerWindow));

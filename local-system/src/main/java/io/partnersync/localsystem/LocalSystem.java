@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -187,12 +190,9 @@ public final class LocalSystem implements AutoCloseable {
         return postgres.jdbcUrl(specs.get(service).database());
     }
 
-    public String databaseUser() {
-        return Postgres.USER;
-    }
-
-    public String databasePassword() {
-        return Postgres.PASSWORD;
+    /** A connection to the service's own database, for tests that look inside. */
+    public Connection connect(String service) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(service), Postgres.USER, Postgres.PASSWORD);
     }
 
     public Path logs() {

@@ -101,10 +101,7 @@ class TaskLifecycleTest extends SyncTestBase {
 
     @Test
     void aQueuedTaskNobodyClaimedIsQueuedAgainAndRuns() {
-        UUID taskId = fixtures.storedTask(workspace, integrationId, TaskStatus.QUEUED, SyncTrigger.API,
-                Instant.now().minus(1, ChronoUnit.HOURS));
-        fixtures.execute("update sync_task set updated_at = ?1 where id = ?2",
-                Instant.now().minus(1, ChronoUnit.HOURS), taskId);
+        UUID taskId = queuedAnHourAgoAtAttempt(1);
 
         SyncJob job = awaitJobsRead(taskId, 1).get(0);
 
@@ -115,10 +112,7 @@ class TaskLifecycleTest extends SyncTestBase {
 
     @Test
     void aResumedTaskWaitingForAConsumerOnItsLastAttemptIsRequestedAgainNotFailed() {
-        UUID taskId = fixtures.storedTask(workspace, integrationId, TaskStatus.QUEUED, SyncTrigger.API,
-                Instant.now().minus(1, ChronoUnit.HOURS));
-        fixtures.execute("update sync_task set attempt = 3, updated_at = ?1 where id = ?2",
-                Instant.now().minus(1, ChronoUnit.HOURS), taskId);
+        UUID taskId = queuedAnHourAgoAtAttempt(3);
 
         SyncJob job = awaitJobsRead(taskId, 1).get(0);
 
@@ -126,6 +120,14 @@ class TaskLifecycleTest extends SyncTestBase {
         assertThat(task.status).isNotEqualTo(TaskStatus.FAILED);
         assertThat(task.attempt).isEqualTo(3);
         assertThat(people(job.id)).hasSize(8);
+    }
+
+    /** A task QUEUED an hour ago that no worker claimed, at this attempt. */
+    private UUID queuedAnHourAgoAtAttempt(int attempt) {
+        Instant anHourAgo = Instant.now().minus(1, ChronoUnit.HOURS);
+        UUID taskId = fixtures.storedTask(workspace, integrationId, TaskStatus.QUEUED, SyncTrigger.API, anHourAgo);
+        fixtures.execute("update sync_task set attempt = ?1, updated_at = ?2 where id = ?3", attempt, anHourAgo, taskId);
+        return taskId;
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -211,7 +212,7 @@ public class DirectoryStore {
     }
 
     private static Object[] append(Object[] params, Object last) {
-        Object[] all = java.util.Arrays.copyOf(params, params.length + 1);
+        Object[] all = Arrays.copyOf(params, params.length + 1);
         all[params.length] = last;
         return all;
     }

@@ -3,6 +3,7 @@ package io.partnersync.testkit;
 import java.util.Map;
 
 import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.server.common.MetadataVersion;
 import org.testcontainers.DockerClientFactory;
@@ -69,6 +70,10 @@ public final class KafkaBroker {
     }
 
     private static KafkaBroker startInProcess() {
+        // The broker shares the test JVM. A broker thread that meets a fatal error, as one can
+        // while the JVM shuts down, must not end the test run with its own exit code.
+        Exit.setExitProcedure(KafkaBroker::refuseToEndTheJvm);
+        Exit.setHaltProcedure(KafkaBroker::refuseToEndTheJvm);
         try {
             TestKitNodes nodes = new TestKitNodes.Builder()
                     .setCombined(true)
@@ -97,6 +102,13 @@ public final class KafkaBroker {
         } catch (Exception e) {
             throw new IllegalStateException("Could not start the in-process Kafka broker", e);
         }
+    }
+
+    private static void refuseToEndTheJvm(int status, String message) {
+        IllegalStateException refused = new IllegalStateException(
+                "The in-process Kafka broker asked to end the JVM with status " + status + " (" + message + ")");
+        refused.printStackTrace();
+        throw refused;
     }
 
     private static KafkaBroker startContainer() {

@@ -2,6 +2,7 @@ package io.partnersync.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Exit;
 import org.junit.jupiter.api.Test;
 
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
@@ -38,6 +40,14 @@ class KafkaBrokerTest {
                     .awaitCompletion(Duration.ofSeconds(30)).getRecords().stream().map(r -> r.value()).toList();
             assertEquals(List.of("before", "after"), values);
         }
+    }
+
+    /** Were the JVM ended, this fork would die and the build fail: that is how this test fails. */
+    @Test
+    void aBrokerThreadAskingToEndTheJvmIsRefusedAndTheRefusalNamesItsStatus() {
+        IllegalStateException exit = assertThrows(IllegalStateException.class, () -> Exit.exit(1, "all log dirs have failed"));
+        assertTrue(exit.getMessage().contains("status 1 (all log dirs have failed)"), exit.getMessage());
+        assertThrows(IllegalStateException.class, () -> Exit.halt(1));
     }
 
     private KafkaProducer<String, String> producer() {

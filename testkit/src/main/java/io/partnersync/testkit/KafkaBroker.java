@@ -1,36 +1,39 @@
 package io.partnersync.testkit;
 
+import java.util.Arrays;
 import java.util.Map;
 
 import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.server.common.MetadataVersion;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
 
 /**
  * One real Kafka broker per test JVM, shared by every test class so that Quarkus restarts
- * between test classes do not restart Kafka.
+ * between test classes do not restart Kafka, and by every class loader ({@link OnePerJvm}).
  */
 public final class KafkaBroker {
 
     private static KafkaBroker shared;
 
-    private final KafkaClusterTestKit cluster;
-    private final KafkaContainer container;
     private final String bootstrapServers;
+    private final Runnable stop;
+    private final Runnable start;
 
-    private KafkaBroker(KafkaClusterTestKit cluster, KafkaContainer container, String bootstrapServers) {
-        this.cluster = cluster;
-        this.container = container;
+    private KafkaBroker(String bootstrapServers, Runnable stop, Runnable start) {
         this.bootstrapServers = bootstrapServers;
+        this.stop = stop;
+        this.start = start;
     }
 
     public static synchronized KafkaBroker shared() {
         if (shared == null) {
-            shared = Infrastructure.selected() == Infrastructure.CONTAINERS ? startContainer() : startInProcess();
-            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "kafka-broker-shutdown"));
+            shared = OnePerJvm.heldElsewhere(KafkaBroker.class)
+                    .map(held -> new KafkaBroker((String) OnePerJvm.call(held, "bootstrapServers"),
+                            () -> OnePerJvm.call(held, "stopBroker"), () -> OnePerJvm.call(held, "startBroker")))
+                    .orElseGet(() -> Infrastructure.selected() == Infrastructure.CONTAINERS ? startContainer() : startInProcess());
         }
         return shared;
     }
@@ -45,33 +48,17 @@ public final class KafkaBroker {
      * unpaused.
      */
     public void stopBroker() {
-        if (container != null) {
-            DockerClientFactory.instance().client().pauseContainerCmd(container.getContainerId()).exec();
-            return;
-        }
-        cluster.brokers().values().forEach(broker -> {
-            broker.shutdown();
-            broker.awaitShutdown();
-        });
+        stop.run();
     }
 
     /** Starts the broker stopped by {@link #stopBroker()} again, on the same port with the same data. */
     public void startBroker() {
-        if (container != null) {
-            DockerClientFactory.instance().client().unpauseContainerCmd(container.getContainerId()).exec();
-            return;
-        }
-        cluster.brokers().values().forEach(broker -> broker.startup());
-        try {
-            cluster.waitForReadyBrokers();
-        } catch (Exception e) {
-            throw new IllegalStateException("Kafka broker did not come back", e);
-        }
+        start.run();
     }
 
     private static KafkaBroker startInProcess() {
-        // The broker shares the test JVM. A broker thread that meets a fatal error, as one can
-        // while the JVM shuts down, must not end the test run with its own exit code.
+        // The broker shares the test JVM: a broker thread that meets a fatal error must not end
+        // the test run with its own exit code.
         Exit.setExitProcedure(KafkaBroker::refuseToEndTheJvm);
         Exit.setHaltProcedure(KafkaBroker::refuseToEndTheJvm);
         try {
@@ -98,35 +85,52 @@ public final class KafkaBroker {
             cluster.format();
             cluster.startup();
             cluster.waitForReadyBrokers();
-            return new KafkaBroker(cluster, null, cluster.bootstrapServers());
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(cluster), "kafka-broker-shutdown"));
+            return new KafkaBroker(cluster.bootstrapServers(), () -> stopBrokers(cluster), () -> startBrokers(cluster));
         } catch (Exception e) {
             throw new IllegalStateException("Could not start the in-process Kafka broker", e);
+        }
+    }
+
+    private static void stopBrokers(KafkaClusterTestKit cluster) {
+        cluster.brokers().values().forEach(broker -> {
+            broker.shutdown();
+            broker.awaitShutdown();
+        });
+    }
+
+    private static void startBrokers(KafkaClusterTestKit cluster) {
+        cluster.brokers().values().forEach(broker -> broker.startup());
+        try {
+            cluster.waitForReadyBrokers();
+        } catch (Exception e) {
+            throw new IllegalStateException("Kafka broker did not come back", e);
+        }
+    }
+
+    private static void closeQuietly(KafkaClusterTestKit cluster) {
+        try {
+            cluster.close();
+        } catch (Exception e) {
+            // The JVM is going away; a broker that does not stop cleanly changes nothing.
         }
     }
 
     private static void refuseToEndTheJvm(int status, String message) {
         IllegalStateException refused = new IllegalStateException(
                 "The in-process Kafka broker asked to end the JVM with status " + status + " (" + message + ")");
-        refused.printStackTrace();
+        // Who asked is in the first frames; the rest is the thread's own machinery.
+        System.err.println(refused.getMessage() + ", refused; thread " + Thread.currentThread().getName());
+        Arrays.stream(refused.getStackTrace()).limit(8).forEach(frame -> System.err.println("\tat " + frame));
         throw refused;
     }
 
     private static KafkaBroker startContainer() {
         KafkaContainer container = new KafkaContainer("apache/kafka:4.1.2");
         container.start();
-        return new KafkaBroker(null, container, container.getBootstrapServers());
-    }
-
-    private synchronized void close() {
-        try {
-            if (cluster != null) {
-                cluster.close();
-            }
-            if (container != null) {
-                container.stop();
-            }
-        } catch (Exception e) {
-            // The JVM is going away; a broker that does not stop cleanly changes nothing.
-        }
+        Runtime.getRuntime().addShutdownHook(new Thread(container::stop, "kafka-container-shutdown"));
+        return new KafkaBroker(container.getBootstrapServers(),
+                () -> DockerClientFactory.instance().client().pauseContainerCmd(container.getContainerId()).exec(),
+                () -> DockerClientFactory.instance().client().unpauseContainerCmd(container.getContainerId()).exec());
     }
 }

@@ -17,7 +17,7 @@ final class OnePerJvm {
     private OnePerJvm() {
     }
 
-    /** The copy of {@code type} that holds the server, or empty when {@code type} is that copy. */
+    /** The server of the system class loader's copy of {@code type}, or empty when {@code type} is that copy. */
     static Optional<Object> heldElsewhere(Class<?> type) {
         ClassLoader system = ClassLoader.getSystemClassLoader();
         if (type.getClassLoader() == system) {

@@ -10,7 +10,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,14 +18,13 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.partnersync.events.AssetAccess;
 import io.partnersync.events.AssetType;
 import io.partnersync.events.GuestUserKind;
 import io.partnersync.events.GuestUsersImported;
 import io.partnersync.events.ImportedGuestUser;
 import io.partnersync.localsystem.LocalSystem;
+import io.partnersync.userdirectory.PlainJdbcInsert;
 
 /** The directory's import through Kafka and its list API under load, each next to the database doing the same directly. */
 final class DirectoryBench {
@@ -114,23 +112,17 @@ final class DirectoryBench {
     void importThroughKafka(int people) throws Exception {
         report.heading(String.format("Directory import: %,d people in chunks of %d", people, CHUNK));
         String workspace = "ws-bench-import";
-        UUID integration = UUID.randomUUID();
-        UUID partner = UUID.randomUUID();
         UUID job = UUID.randomUUID();
         List<ImportedGuestUser> everyone = people(people, new Random(42));
-        List<GuestUsersImported> chunks = new ArrayList<>();
-        for (int index = 0; index * CHUNK < everyone.size(); index++) {
-            List<ImportedGuestUser> users = everyone.subList(index * CHUNK, Math.min(everyone.size(), (index + 1) * CHUNK));
-            chunks.add(new GuestUsersImported(UUID.randomUUID(), Instant.now(), workspace, integration, partner,
-                    "1999000000000001", UUID.randomUUID(), job, index, (index + 1) * CHUNK >= everyone.size(), users));
-        }
+        List<GuestUsersImported> chunks = chunks(workspace, job, everyone);
         KafkaTopics topics = new KafkaTopics(system.kafkaBootstrapServers());
 
         // The baseline first, into the very table the import writes (same indexes, same rows
         // already there), then its rows go and the table is vacuumed, so both insert into the same state.
-        long intoTable = jdbcInsert("guest_user", "ws-bench-jdbc", everyone);
+        List<GuestUsersImported> baseline = chunks("ws-bench-jdbc", UUID.randomUUID(), everyone);
+        long intoTable = jdbcInsert("guest_user", baseline);
         execute("delete from guest_user where workspace_id = 'ws-bench-jdbc'", "vacuum analyze guest_user");
-        long bare = jdbcInsertIntoBareCopy(everyone);
+        long bare = jdbcInsertIntoBareCopy(baseline);
 
         long start = System.nanoTime();
         topics.publish(chunks);
@@ -157,61 +149,31 @@ final class DirectoryBench {
         report.row("through Kafka / plain JDBC into guest_user", "%8.2f", ratio(throughKafka, plainIndexed));
     }
 
+    /** The chunks of one sync job of one partner carrying these people, as sync-service publishes them. */
+    private static List<GuestUsersImported> chunks(String workspace, UUID job, List<ImportedGuestUser> everyone) {
+        UUID integration = UUID.randomUUID();
+        UUID partner = UUID.randomUUID();
+        List<GuestUsersImported> chunks = new ArrayList<>();
+        for (int index = 0; index * CHUNK < everyone.size(); index++) {
+            List<ImportedGuestUser> users = everyone.subList(index * CHUNK, Math.min(everyone.size(), (index + 1) * CHUNK));
+            chunks.add(new GuestUsersImported(UUID.randomUUID(), Instant.now(), workspace, integration, partner,
+                    "1999000000000001", UUID.randomUUID(), job, index, (index + 1) * CHUNK >= everyone.size(), users));
+        }
+        return chunks;
+    }
+
     /** The same rows as plain batched inserts into an empty copy of the table without indexes: the database's floor. */
-    private long jdbcInsertIntoBareCopy(List<ImportedGuestUser> people) throws SQLException {
+    private long jdbcInsertIntoBareCopy(List<GuestUsersImported> chunks) throws SQLException {
         execute("drop table if exists bench_guest_user", "create table bench_guest_user (like guest_user including defaults)");
-        long nanos = jdbcInsert("bench_guest_user", "ws-bench-jdbc", people);
+        long nanos = jdbcInsert("bench_guest_user", chunks);
         execute("drop table bench_guest_user");
         return nanos;
     }
 
-    /** Nanoseconds to insert the rows into {@code table} with JDBC batches of one chunk, one commit per batch. */
-    private long jdbcInsert(String table, String workspace, List<ImportedGuestUser> people) throws SQLException {
-        ObjectMapper json = new ObjectMapper();
-        UUID integration = UUID.randomUUID();
-        UUID partner = UUID.randomUUID();
+    /** Nanoseconds to insert the chunks' people into {@code table} with plain JDBC, one batch and commit per chunk. */
+    private long jdbcInsert(String table, List<GuestUsersImported> chunks) throws SQLException {
         try (Connection connection = connect()) {
-            connection.setAutoCommit(false);
-            Timestamp now = Timestamp.from(Instant.now());
-            UUID job = UUID.randomUUID();
-            long start = System.nanoTime();
-            try (PreparedStatement insert = connection.prepareStatement("insert into " + table + """
-                     (id, workspace_id, integration_id, partner_id, partner_business_id,
-                        meta_user_id, kind, name, email, role, two_factor_status, title, invited_at, invite_expires_at,
-                        assets, risk_flags, status, first_seen_at, last_seen_at, last_seen_job_id, last_seen_seq)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, 'ACTIVE', ?, ?, ?, 1)""")) {
-                int inBatch = 0;
-                for (ImportedGuestUser person : people) {
-                    insert.setObject(1, UUID.randomUUID());
-                    insert.setString(2, workspace);
-                    insert.setObject(3, integration);
-                    insert.setObject(4, partner);
-                    insert.setString(5, "1999000000000001");
-                    insert.setString(6, person.metaUserId());
-                    insert.setString(7, person.kind().name());
-                    insert.setString(8, person.name());
-                    insert.setString(9, person.email());
-                    insert.setString(10, person.role());
-                    insert.setString(11, person.twoFactorStatus());
-                    insert.setString(12, person.title());
-                    insert.setTimestamp(13, person.invitedAt() == null ? null : Timestamp.from(person.invitedAt()));
-                    insert.setTimestamp(14, person.inviteExpiresAt() == null ? null : Timestamp.from(person.inviteExpiresAt()));
-                    insert.setString(15, toJson(json, person.assets()));
-                    insert.setArray(16, connection.createArrayOf("text", new String[0]));
-                    insert.setTimestamp(17, now);
-                    insert.setTimestamp(18, now);
-                    insert.setObject(19, job);
-                    insert.addBatch();
-                    if (++inBatch == CHUNK) {
-                        insert.executeBatch();
-                        connection.commit();
-                        inBatch = 0;
-                    }
-                }
-                insert.executeBatch();
-                connection.commit();
-            }
-            return System.nanoTime() - start;
+            return PlainJdbcInsert.nanos(connection, table, chunks);
         }
     }
 
@@ -256,14 +218,6 @@ final class DirectoryBench {
     private static List<AssetAccess> dedupe(List<AssetAccess> assets) {
         return List.copyOf(assets.stream().collect(java.util.stream.Collectors.toMap(AssetAccess::assetId, a -> a,
                 (a, b) -> a, java.util.LinkedHashMap::new)).values());
-    }
-
-    private static String toJson(ObjectMapper json, List<AssetAccess> assets) {
-        try {
-            return json.writeValueAsString(assets);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private long count(String sql) throws SQLException {

@@ -8,10 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -175,53 +173,9 @@ class ImportBenchmark {
             ddl.execute("drop table if exists bench_guest_user");
             ddl.execute("create table bench_guest_user (like guest_user including defaults"
                     + (withIndexes ? " including indexes including constraints)" : ")"));
-            connection.setAutoCommit(false);
-            String sql = """
-                    insert into bench_guest_user (id, workspace_id, integration_id, partner_id, partner_business_id,
-                        meta_user_id, kind, name, email, role, two_factor_status, title, invited_at, invite_expires_at,
-                        assets, risk_flags, status, first_seen_at, last_seen_at, last_seen_job_id, last_seen_seq)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, 'ACTIVE', ?, ?, ?, 1)""";
-            UUID job = UUID.randomUUID();
-            Timestamp now = Timestamp.from(Instant.now());
-            long start = System.nanoTime();
-            try (PreparedStatement insert = connection.prepareStatement(sql)) {
-                int inBatch = 0;
-                for (ImportedGuestUser person : people) {
-                    insert.setObject(1, UUID.randomUUID());
-                    insert.setString(2, partner.workspaceId());
-                    insert.setObject(3, partner.integrationId());
-                    insert.setObject(4, partner.partnerId());
-                    insert.setString(5, partner.businessId());
-                    insert.setString(6, person.metaUserId());
-                    insert.setString(7, person.kind().name());
-                    insert.setString(8, person.name());
-                    insert.setString(9, person.email());
-                    insert.setString(10, person.role());
-                    insert.setString(11, person.twoFactorStatus());
-                    insert.setString(12, person.title());
-                    insert.setTimestamp(13, person.invitedAt() == null ? null : Timestamp.from(person.invitedAt()));
-                    insert.setTimestamp(14, person.inviteExpiresAt() == null ? null : Timestamp.from(person.inviteExpiresAt()));
-                    insert.setString(15, Directory.json(person.assets()));
-                    insert.setArray(16, connection.createArrayOf("text", new String[0]));
-                    insert.setTimestamp(17, now);
-                    insert.setTimestamp(18, now);
-                    insert.setObject(19, job);
-                    insert.addBatch();
-                    if (++inBatch == CHUNK) {
-                        insert.executeBatch();
-                        connection.commit();
-                        inBatch = 0;
-                    }
-                }
-                if (inBatch > 0) {
-                    insert.executeBatch();
-                    connection.commit();
-                }
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            connection.setAutoCommit(true);
+            long nanos = PlainJdbcInsert.nanos(connection, "bench_guest_user", partner.run(UUID.randomUUID(), CHUNK, people));
             ddl.execute("drop table bench_guest_user");
-            return seconds;
+            return nanos / 1e9;
         }
     }
 
